@@ -158,7 +158,8 @@ _LANGS: dict[str, LanguageData] = {}
 
 
 def available_languages() -> tuple[str, ...]:
-    return tuple(sorted(p.name for p in DATA_DIR.iterdir() if p.is_dir()))
+    """Languages with rule texts (a folder may also hold only mail data, e.g. quote labels)."""
+    return tuple(sorted(p.name for p in DATA_DIR.iterdir() if (p / "rules").is_dir()))
 
 
 def language_data(code: str) -> LanguageData:
@@ -169,6 +170,6 @@ def language_data(code: str) -> LanguageData:
 
 
 def load_all() -> dict[str, LanguageData]:
-    for code in available_languages():
+    for code in sorted(p.name for p in DATA_DIR.iterdir() if p.is_dir()):
         language_data(code)
     return _LANGS

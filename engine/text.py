@@ -38,11 +38,33 @@ def sentences(text: str) -> list[Sentence]:
     return out
 
 
+_WORD_RE = re.compile(r"\w+(?:[-']\w+)*", re.UNICODE)
+
+
+def words(text: str) -> list[str]:
+    return [m.group(0).lower() for m in _WORD_RE.finditer(text or "")]
+
+
+def lemmas(text: str, lang: str) -> list[str]:
+    """One lemma per word token, lower-cased."""
+    import simplemma
+
+    code = lang if lang in ("ru", "en", "es") else "en"
+    return [simplemma.lemmatize(w, lang=code).lower() for w in words(text)]
+
+
+def content_lemmas(text: str, lang: str) -> frozenset:
+    return frozenset(w for w in lemmas(text, lang) if len(w) > 2)
+
+
 @dataclass
 class Analysis:
     questions: list = field(default_factory=list)
     requests: list = field(default_factory=list)
+    client_lemmas: frozenset = frozenset()
+    client_text: str = ""
 
 
 def analyze(ctx) -> Analysis:
-    return Analysis()
+    client_text = "\n".join(m.body for m in ctx.open_client_messages)
+    return Analysis(client_lemmas=content_lemmas(client_text, ctx.lang), client_text=client_text)
