@@ -8,14 +8,16 @@ path (`draft.to[0]: not an email address`); nothing else escapes `engine.check`.
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from email.utils import parseaddr
-from typing import Any, Literal, Optional, Union
+from typing import Annotated, Any, Literal, Optional, Union
 
 from pydantic import (
     BaseModel,
     ConfigDict,
+    Discriminator,
     Field,
+    Tag,
     ValidationError,
     field_validator,
     model_validator,
@@ -153,7 +155,7 @@ class Draft(BaseModel):
     @classmethod
     def _aware(cls, value: Optional[datetime]) -> Optional[datetime]:
         if value is not None and value.tzinfo is None:
-            value = value.replace(tzinfo=timezone.utc)
+            value = value.replace(tzinfo=UTC)
         return value
 
     @property
@@ -204,15 +206,28 @@ class RuleSelection(BaseModel):
 LanguageCode = Optional[str]
 
 
+def _thread_kind(value: Any) -> str:
+    if isinstance(value, dict):
+        return "RawMessageIn" if "raw" in value else "ThreadMessageIn"
+    if isinstance(value, RawMessageIn):
+        return "RawMessageIn"
+    return "ThreadMessageIn"
+
+
+ThreadItem = Annotated[
+    Union[Annotated[RawMessageIn, Tag("RawMessageIn")],
+          Annotated[ThreadMessageIn, Tag("ThreadMessageIn")]],
+    Discriminator(_thread_kind),
+]
+
+
 class CheckRequest(BaseModel):
     """The check request of API.md."""
 
     model_config = ConfigDict(extra="ignore")
 
     draft: Draft
-    thread: list[Union[RawMessageIn, ThreadMessageIn]] = Field(
-        default_factory=list, max_length=MAX_THREAD
-    )
+    thread: list[ThreadItem] = Field(default_factory=list, max_length=MAX_THREAD)
     language: LanguageCode = Field(default=None, max_length=10)
     ui_language: LanguageCode = Field(default=None, max_length=10)
     rules: RuleSelection = Field(default_factory=RuleSelection)
@@ -220,19 +235,7 @@ class CheckRequest(BaseModel):
     @field_validator("thread", mode="before")
     @classmethod
     def _thread_items(cls, value: Any) -> Any:
-        if value is None:
-            return []
-        if isinstance(value, list):
-            # Choose the shape explicitly so errors name `thread[i].raw` or `thread[i].from`,
-            # not a union of both.
-            out = []
-            for item in value:
-                if isinstance(item, dict) and "raw" in item:
-                    out.append(RawMessageIn.model_validate(item))
-                else:
-                    out.append(item)
-            return out
-        return value
+        return [] if value is None else value
 
     @field_validator("rules", mode="before")
     @classmethod
@@ -284,6 +287,17 @@ def _reason(err: dict) -> str:
     return msg[0].lower() + msg[1:] if msg else "invalid"
 
 
+def _at(data: Any, loc: tuple) -> Any:
+    for part in loc:
+        if part in ("RawMessageIn", "ThreadMessageIn"):
+            continue
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
 def validate(model: type[BaseModel], data: Any, root: str = ""):
     """Validate `data` with `model`, turning pydantic's errors into one `RequestError`."""
     if not isinstance(data, dict):
@@ -294,7 +308,11 @@ def validate(model: type[BaseModel], data: Any, root: str = ""):
         errors = exc.errors(include_url=False)
         # The shortest path is usually the most telling (e.g. `draft` missing).
         first = errors[0]
-        path = _path(tuple(first.get("loc", ())))
+        loc = tuple(first.get("loc", ()))
+        if loc and loc[-1] == "address" and isinstance(_at(data, loc[:-1]), str):
+            # "Name <addr>" given as a string: the string is the field, not its parsed part.
+            loc = loc[:-1]
+        path = _path(loc)
         if root:
             path = f"{root}.{path}" if path else root
         raise RequestError(path or "request", _reason(first)) from None
