@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import logging
 import time
 from typing import Any, Optional, Union
 
@@ -19,6 +20,8 @@ from .rules.meta import SEVERITIES
 from .settings import Settings, UnknownRuleError, select_rules
 
 __all__ = ["check", "acknowledge", "rules", "RequestError", "Settings", "UnknownRuleError"]
+
+log = logging.getLogger("mailtact.engine")
 
 # Load and validate all language data at import: a broken data file fails start-up, not a request.
 langdata.load_all()
@@ -45,7 +48,12 @@ def _run(ctx: Context) -> list:
         if meta.languages != ("*",) and ctx.lang not in meta.languages:
             continue
         ctx.meta, ctx.config = meta, config
-        findings.extend(registry.BY_ID[meta.id].check(ctx.draft, ctx))
+        try:
+            findings.extend(registry.BY_ID[meta.id].check(ctx.draft, ctx))
+        except Exception as exc:  # noqa: BLE001 - one broken rule must not cost the others
+            # A rule bug must not block the user's mail; it is reported, never the mail text.
+            log.error("rule %s failed: %s", meta.id, type(exc).__name__)
+            ctx.rule_errors.append(meta.id)
     ctx.meta = ctx.config = None
     findings.sort(key=lambda f: f.sort_key())
     return findings
@@ -76,6 +84,7 @@ def check(request: Any, settings: Union[Settings, dict, None] = None) -> dict:
         "signature": ctx.signature,
         "thread": [m.to_json() for m in ctx.thread],
         "thread_source": ctx.thread_source,
+        "rule_errors": ctx.rule_errors,
         "elapsed_ms": round((time.perf_counter() - started) * 1000, 3),
     }
 

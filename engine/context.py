@@ -29,6 +29,7 @@ class Context:
         self.settings = settings
         self.meta: Optional[RuleMeta] = None
         self.config: Optional[RuleConfig] = None
+        self.rule_errors: list[str] = []
 
     # --- the draft's body -------------------------------------------------------------------
 

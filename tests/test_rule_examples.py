@@ -21,7 +21,9 @@ def _cases(kind: str):
 def _run(meta, lang, example):
     request = ex.build_request(example, lang, meta.id)
     settings = ex.build_settings(example, meta.id)
-    return engine.check(request, settings=settings)
+    result = engine.check(request, settings=settings)
+    assert result["rule_errors"] == [], "a rule raised"
+    return result
 
 
 @pytest.mark.parametrize("meta,lang,example", list(_cases("fire")))
