@@ -57,7 +57,10 @@ class Context:
 
     @cached_property
     def _thread(self) -> tuple[list, str]:
-        messages, source = thread.build(self.request.thread, self.body.history)
+        tz = self.sent_at.tzinfo or timezone.utc
+        messages, source = thread.build(
+            self.request.thread, self.body.history, tz=tz, subject=self.draft.subject
+        )
         for msg in messages:
             msg.ours = msg.from_ is not None and self.is_ours(msg.from_)
         return messages, source

@@ -24,6 +24,8 @@ class Message:
     body: str
     attachments: list = field(default_factory=list)
     ours: bool = False
+    # The date as shown to clients of the API: ISO with the offset only when one was known.
+    date_json: Optional[str] = None
 
     @property
     def participants(self) -> list:
@@ -35,7 +37,8 @@ class Message:
             "to": [str(a) for a in self.to],
             "cc": [str(a) for a in self.cc],
             "subject": self.subject,
-            "date": self.date.isoformat() if self.date else (self.date_text or None),
+            "date": self.date_json or (self.date.isoformat() if self.date else None)
+            or (self.date_text or None),
             "body": self.body,
             "attachments": list(self.attachments),
         }
@@ -68,20 +71,30 @@ def _addrs(values) -> list:
     return out
 
 
-def _date(value) -> tuple[Optional[datetime], str]:
-    if value is None:
-        return None, ""
+def _date(value, languages=(), default_tz=timezone.utc) -> tuple[Optional[datetime], str, Optional[str]]:
+    """(aware datetime for arithmetic, the text as written, the ISO form for the API).
+
+    A date written without a zone keeps its wall-clock time in the API form (no invented
+    offset); for arithmetic it is read in `default_tz` (the draft's zone).
+    """
+    if value is None or value == "":
+        return None, "", None
     if isinstance(value, datetime):
-        if value.tzinfo is None:
-            value = value.replace(tzinfo=timezone.utc)
-        return value, value.isoformat()
-    text = str(value).strip()
-    return mail.parse_date(text), text
+        parsed, text = value, value.isoformat()
+    else:
+        text = str(value).strip()
+        parsed = mail.parse_date(text, languages)
+    if parsed is None:
+        return None, text, None
+    shown = parsed.isoformat()
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=default_tz)
+    return parsed, text, shown
 
 
-def _from_structured(msg: ThreadMessageIn) -> Message:
+def _from_structured(msg: ThreadMessageIn, tz) -> Message:
     parts = mail.read_body(msg.body, msg.body_format)
-    date, date_text = _date(msg.date)
+    date, date_text, shown = _date(msg.date, default_tz=tz)
     return Message(
         from_=msg.from_,
         to=list(msg.to),
@@ -91,16 +104,17 @@ def _from_structured(msg: ThreadMessageIn) -> Message:
         date_text=date_text,
         body=parts.new_text,
         attachments=[a.name for a in msg.attachments],
+        date_json=shown,
     )
 
 
-def _from_raw(msg: RawMessageIn) -> Message:
+def _from_raw(msg: RawMessageIn, tz) -> Message:
     parsed = raw_mail.parse_raw(msg.raw)
     if parsed.html and not parsed.text:
         parts = mail.read_body(parsed.html, "html")
     else:
         parts = mail.read_body(parsed.text or "", "text")
-    date, date_text = _date(parsed.date or parsed.date_text or None)
+    date, date_text, shown = _date(parsed.date or parsed.date_text or None, default_tz=tz)
     return Message(
         from_=_addr(parsed.from_),
         to=_addrs(parsed.to),
@@ -110,33 +124,40 @@ def _from_raw(msg: RawMessageIn) -> Message:
         date_text=date_text,
         body=parts.new_text,
         attachments=list(parsed.attachments),
+        date_json=shown,
     )
 
 
-def _from_quoted(q: "mail.QuotedMessage") -> Message:
-    date, date_text = _date(q.date or None)
+def _from_quoted(q: "mail.QuotedMessage", tz, subject: str) -> Message:
+    date, date_text, shown = _date(q.date or None, q.languages, default_tz=tz)
     return Message(
         from_=_addr(q.from_),
         to=_addrs(q.to),
         cc=_addrs(q.cc),
-        subject=q.subject or "",
+        # Quotes without a header block (or with one that omits the subject) belong to the
+        # draft's thread: they carry its subject.
+        subject=q.subject or subject,
         date=date,
         date_text=date_text,
         body=q.body,
         attachments=[],
+        date_json=shown or (date_text or None),
     )
 
 
-def build(items: list, history: list) -> tuple[list[Message], str]:
+def build(items: list, history: list, tz=timezone.utc, subject: str = "") -> tuple[list[Message], str]:
     """Messages oldest first, and where they came from: request, quoted or none."""
     if items:
         out = []
         for item in items:
             if isinstance(item, RawMessageIn):
-                out.append(_from_raw(item))
+                out.append(_from_raw(item, tz))
             else:
-                out.append(_from_structured(item))
+                out.append(_from_structured(item, tz))
         return out, "request"
     if history:
-        return [_from_quoted(q) for q in history], "quoted"
+        from .subjects import strip_prefixes
+
+        base = strip_prefixes(subject)
+        return [_from_quoted(q, tz, base) for q in history], "quoted"
     return [], "none"

@@ -1,80 +1,60 @@
 """Reading mail: HTML to text, new text vs quoted history vs signature, raw RFC 5322.
 
-Public interface used by the rest of the engine (keep it stable):
+Public interface used by the rest of the engine:
 - `sniff_format(body) -> "html" | "text"`
-- `html_to_text(html) -> str`
+- `html_to_text(html) -> str` (engine.mail.html)
 - `read_body(body, body_format) -> BodyParts` (new text, signature, quoted history oldest first)
-- `parse_date(text) -> datetime | None` (ISO, RFC 2822 and localized forms)
-- `raw.parse_raw(source) -> RawMessage`
+- `parse_date(text, languages=()) -> datetime | None` (engine.mail.dates)
+- `raw.parse_raw(source) -> RawMessage` (engine.mail.raw, through mail-parser)
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
-from email.utils import parsedate_to_datetime
 from typing import Optional
 
-from bs4 import BeautifulSoup
+from .dates import parse_date
+from .html import QUOTE_MARK, SIGNATURE_MARK, html_to_text
+from .quotes import QuotedMessage, split_lines
 
+__all__ = ["BodyParts", "QuotedMessage", "html_to_text", "parse_date", "read_body",
+           "sniff_format"]
 
-@dataclass
-class QuotedMessage:
-    """An earlier message found in the quoted history; fields as written in its header block."""
-
-    from_: Optional[str] = None
-    to: list = field(default_factory=list)
-    cc: list = field(default_factory=list)
-    subject: str = ""
-    date: str = ""
-    body: str = ""
+MAX_BODY_CHARS = 2_000_000
 
 
 @dataclass
 class BodyParts:
     new_text: str
     signature: Optional[str] = None
-    history: list = field(default_factory=list)
+    history: list = field(default_factory=list)  # QuotedMessage, oldest first
     quoted_text: str = ""
 
 
-_HTML_RE = re.compile(r"<(?:html|body|div|p|br|span|table|blockquote|a|b|i|font)\b", re.I)
+_HTML_RE = re.compile(
+    r"<(?:html|body|div|p|br|span|table|blockquote|a|b|i|font|ul|ol|li|h[1-6])\b[^>]*>", re.I
+)
 
 
 def sniff_format(body: str) -> str:
-    return "html" if _HTML_RE.search(body or "") else "text"
-
-
-def html_to_text(html: str) -> str:
-    soup = BeautifulSoup(html, "html.parser")
-    for tag in soup(["style", "script", "head"]):
-        tag.decompose()
-    return soup.get_text("\n").strip()
+    return "html" if _HTML_RE.search((body or "")[:20000]) else "text"
 
 
 def read_body(body: str, body_format: Optional[str] = None) -> BodyParts:
+    """Split a body into what the author wrote now, the signature, and the quoted messages."""
+    body = (body or "")[:MAX_BODY_CHARS]
     fmt = body_format or sniff_format(body)
-    text = html_to_text(body) if fmt == "html" else (body or "")
-    lines = text.splitlines()
-    keep = []
-    for line in lines:
-        if line.startswith(">") or re.match(r"^\s*-----Original Message-----", line):
-            break
-        keep.append(line)
-    return BodyParts(new_text="\n".join(keep).strip(), quoted_text="\n".join(lines[len(keep):]))
-
-
-def parse_date(text: str) -> Optional[datetime]:
-    if not text:
-        return None
-    try:
-        value = datetime.fromisoformat(text)
-    except ValueError:
-        try:
-            value = parsedate_to_datetime(text)
-        except (TypeError, ValueError, IndexError):
-            return None
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=timezone.utc)
-    return value
+    text = html_to_text(body) if fmt == "html" else body.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.lstrip("\ufeff")
+    lines = text.split("\n")
+    split = split_lines(lines)
+    new_text = "\n".join(split.new_lines).strip()
+    signature = "\n".join(split.signature_lines).strip() if split.signature_lines else None
+    quoted = "\n".join(split.quoted_lines).replace(QUOTE_MARK, "").replace(SIGNATURE_MARK, "")
+    return BodyParts(
+        new_text=new_text,
+        signature=signature or None,
+        history=list(reversed(split.messages)),
+        quoted_text=quoted.strip(),
+    )
