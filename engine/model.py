@@ -86,6 +86,8 @@ class Address(BaseModel):
         return self.key.rsplit("@", 1)[-1]
 
     def __str__(self) -> str:
+        if not self.address:
+            return self.name
         return f"{self.name} <{self.address}>" if self.name else self.address
 
 

@@ -24,6 +24,8 @@ _ZONE_RE = re.compile(r"\b(?P<zone>" + "|".join(sorted(_ZONES, key=len, reverse=
 _NOISE_RE = re.compile(r"\s+(?:at|um|à|a las|a la|в|kl\.|klo|om|alle|às|o)\s+(?=\d)", re.I)
 _PAREN_RE = re.compile(r"\([^)]*\)")
 MAX_DATE_CHARS = 120
+# parsedate_to_datetime is lenient to a fault ("7:09:41 PM" loses its PM): only real RFC 2822.
+_RFC2822_RE = re.compile(r"^\s*(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{2,4}\s+\d{1,2}:\d{2}")
 
 
 def _tz(sign: str, hours: str, minutes: Optional[str]) -> timezone:
@@ -53,12 +55,13 @@ def _parse(text: str, languages: tuple) -> Optional[datetime]:
         return datetime.fromisoformat(text)
     except ValueError:
         pass
-    try:
-        value = parsedate_to_datetime(text)
-        if value is not None:
-            return value
-    except (TypeError, ValueError, IndexError):
-        pass
+    if _RFC2822_RE.match(text):
+        try:
+            value = parsedate_to_datetime(text)
+            if value is not None:
+                return value
+        except (TypeError, ValueError, IndexError):
+            pass
     clean = _PAREN_RE.sub(" ", text)
     clean, zone = _split_zone(clean)
     clean = _NOISE_RE.sub(" ", clean).strip(" ,")

@@ -23,6 +23,7 @@ KEYS = {"headers", "separators", "wrote", "mobile_signatures", "sign_offs"}
 class MailVocabulary:
     label_field: dict = field(default_factory=dict)  # casefolded label -> field
     label_langs: dict = field(default_factory=dict)  # casefolded label -> {lang}
+    labels_as_written: set = field(default_factory=set)
     separators: list = field(default_factory=list)
     wrote: list = field(default_factory=list)
     mobile: list = field(default_factory=list)
@@ -42,6 +43,7 @@ def _load() -> MailVocabulary:
                 raise DataError(f"{path}: headers.{fld} is not one of {FIELDS}")
             for label in labels:
                 key = str(label).casefold()
+                vocab.labels_as_written.add(str(label))
                 vocab.label_field.setdefault(key, fld)
                 vocab.label_langs.setdefault(key, set()).add(lang)
         vocab.separators += [str(s) for s in data.get("separators") or []]
@@ -65,11 +67,25 @@ HEADER_RE = re.compile(
     re.IGNORECASE,
 )
 # Yahoo and some webmails put several headers on one line: "От: A <a@x>Кому: b@x".
-INLINE_HEADER_RE = re.compile(rf"(?<=[>\"»\]])\s*(?P<label>{_LABELS})\s*[:：]", re.IGNORECASE)
+INLINE_HEADER_RE = re.compile(
+    rf"(?:(?<=[>\"»\]])\s*(?i:(?P<label>{_LABELS}))"
+    # Glued to the previous value ("…GMT+1Subject:"): only capitalised, as clients write them.
+    rf"|(?<=\S)(?P<glued>{_alternation(l for l in VOCAB.labels_as_written if l[:1].isupper())}))"
+    rf"[ \t]*[:：](?!//)"
+)
+# A separator is the phrase between runs of dashes ("-----Original Message-----") or ending in a
+# colon ("Begin forwarded message:"); a bare "Original message" line is someone's text.
+_SEPS = _alternation(VOCAB.separators)
 SEPARATOR_RE = re.compile(
-    rf"^[ \t>]*(?:[-–—_=*]{{2,}}[ \t]*)?(?:{_alternation(VOCAB.separators)})"
-    rf"[ \t]*(?:[-–—_=*]{{2,}})?[ \t]*:?[ \t]*$",
+    rf"^[ \t>]*(?:[-–—_=*]{{2,}}[ \t]*(?:{_SEPS})[ \t]*(?:[-–—_=*]{{2,}})?[ \t]*:?"
+    rf"|(?:{_SEPS})[ \t]*:)[ \t]*$",
     re.IGNORECASE,
+)
+# Yahoo puts the first header on the separator's line: "----- Forwarded Message ----- From: …".
+SEPARATOR_THEN_HEADER_RE = re.compile(
+    rf"^(?P<sep>[ \t]*[-–—_=*]{{2,}}[ \t]*(?:{_SEPS})[ \t]*[-–—_=*]{{2,}})[ \t]*"
+    rf"(?=(?:{_LABELS})[ \t]*[:：])",
+    re.IGNORECASE | re.MULTILINE,
 )
 UNDERSCORE_RE = re.compile(r"^[ \t>]*_{10,}[ \t]*$")
 DASHES_RE = re.compile(r"^[ \t>]*-{5,}[ \t]*$")

@@ -75,9 +75,8 @@ def _is_header_block(lines: list, i: int) -> bool:
     if first not in ("from", "date", "subject", "to"):
         return False
     seen = {first}
-    inline = lb.INLINE_HEADER_RE.findall(lines[i])
-    for label in inline:
-        seen.add(lb.header_field(label))
+    for m in lb.INLINE_HEADER_RE.finditer(lines[i]):
+        seen.add(lb.header_field(m["label"] or m["glued"]))
     j, blanks = i + 1, 0
     while j < len(lines) and j <= i + 8:
         line = lines[j]
@@ -341,6 +340,11 @@ def _read_headers(lines: list, i: int) -> tuple[dict, list, int]:
             fields[last] += " " + line.strip()
             j += 1
             continue
+        if last == "subject" and j + 1 < n and _header_at(lines, j + 1):
+            # A subject wrapped onto a second line, inside the header block.
+            fields["subject"] += " " + line.strip()
+            j += 1
+            continue
         break
     return fields, seen_labels, j
 
@@ -354,35 +358,60 @@ def _inline_pieces(label: str, value: str) -> list:
             pieces.append((cur_label, cur_value))
             return pieces
         pieces.append((cur_label, cur_value[: m.start()]))
-        cur_label, cur_value = m["label"], cur_value[m.end():]
+        cur_label, cur_value = m["label"] or m["glued"], cur_value[m.end():]
+
+
+_NAMED_ADDR_RE = re.compile(
+    r"(?:[\"„“«]\s*(?P<qname>[^\"„“”«»<>]+?)\s*[\"”“»]\s*)?<(?P<addr>[\w.+'%-]+@[\w-]+(?:\.[\w-]+)+)>"
+)
+_BARE_ADDR_RE = re.compile(r"(?<![\w<])(?P<addr>[\w.+'%-]+@[\w-]+(?:\.[\w-]+)+)")
+_NUMERIC_DATE_RE = re.compile(
+    r"\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\.?,?(?:\s*(?:kl\.|klo|at|um|à|alle|o|в|a las)?\s*"
+    r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?)?"
+)
+_AMPM_RE = re.compile(r"^\s*[AaPp]\.?[Mm]\.?\s+")
 
 
 def _parse_attribution(text: str) -> tuple[Optional[str], str]:
+    """(sender, date as written) of "On DATE, NAME <addr> wrote:" in its many word orders."""
     text = re.sub(r"\s+", " ", text.strip()).rstrip(":：").strip()
     text = _MAILTO_RE.sub(r"<\1>", text)
     words = "|".join(re.escape(w) for w in sorted(lb.VOCAB.wrote, key=len, reverse=True))
-    m = re.search(rf"(?<!\w)(?:{words})(?!\w)", text, re.I)
-    before, after = (text[: m.start()], text[m.end():]) if m else (text, "")
-    if after.strip():
-        # "Den DATE skrev NAME <addr>:" / "Am DATE schrieb NAME <addr>:"
-        date_part, who = before, after
+    wrote = re.search(rf"(?<!\w)(?:{words})(?:\(\W?\w{{0,3}}\))?(?!\w)", text, re.I)
+    sender, rest = None, text
+    m = _NAMED_ADDR_RE.search(text)
+    if m:
+        addr = m["addr"]
+        name = (m["qname"] or "").strip()
+        left = text[: m.start()]
+        if not name:
+            # The words right before "<addr>", back to a comma or the wrote-word.
+            tail = re.split(r",|(?<!\w)(?:" + words + r")(?!\w)", left, flags=re.I)[-1]
+            tail = _AMPM_RE.sub("", re.sub(r"^.*\d[^\s]*", "", tail)).strip(" ,")
+            name = tail
+            left = left[: len(left) - len(tail) - (len(left) - len(left.rstrip()))] if tail else left
+        sender = f"{name} <{addr}>" if name else addr
+        rest = left + " " + text[m.end():]
     else:
-        addr = _ADDR_RE.search(before)
-        if addr:
-            head = before[: addr.start()].rstrip(' <"(')
-            if "," in head:
-                date_part, name = head.rsplit(",", 1)
-            else:
-                date_part, name = _split_date_name(head)
-            who = (name.strip(' ,"') + f" <{addr.group(1)}>").strip()
-        else:
-            if "," in before:
-                date_part, who = before.rsplit(",", 1)
-            else:
-                date_part, who = _split_date_name(before)
-    date_part = _LEAD_WORD_RE.sub("", date_part.strip(" ,"))
-    sender = _sender(who.strip(' ,"')) if who.strip() else None
-    return sender, date_part.strip(" ,")
+        b = _BARE_ADDR_RE.search(text)
+        if b:
+            sender = b["addr"]
+            rest = text[: b.start()] + " " + text[b.end():]
+    if wrote:
+        rest = rest.replace(wrote.group(0), " ")
+    d = _NUMERIC_DATE_RE.search(rest)
+    if d:
+        date = d.group(0)
+    else:
+        date = rest
+        if sender is None and "," in date:
+            date, who = date.rsplit(",", 1)
+            sender = who.strip(' "') or None
+        elif sender is None:
+            date, who = _split_date_name(date)
+            sender = who.strip(' "') or None
+        date = _LEAD_WORD_RE.sub("", date.strip(" ,"))
+    return sender, date.strip(" ,")
 
 
 def _split_date_name(text: str) -> tuple[str, str]:
