@@ -16,7 +16,7 @@ from typing import Optional
 
 from .dates import parse_date
 from .html import QUOTE_MARK, SIGNATURE_MARK, html_to_text
-from .labels import SEPARATOR_THEN_HEADER_RE
+from .labels import ATTRIBUTION_AFTER_TEXT_RE, SEPARATOR_THEN_HEADER_RE
 from .quotes import QuotedMessage, split_lines
 
 __all__ = ["BodyParts", "QuotedMessage", "html_to_text", "parse_date", "read_body",
@@ -49,6 +49,7 @@ def read_body(body: str, body_format: Optional[str] = None) -> BodyParts:
     text = html_to_text(body) if fmt == "html" else body.replace("\r\n", "\n").replace("\r", "\n")
     text = text.lstrip("\ufeff").replace("\u00a0", " ").replace("\u202f", " ")
     text = SEPARATOR_THEN_HEADER_RE.sub(lambda m: m["sep"] + "\n", text)
+    text = ATTRIBUTION_AFTER_TEXT_RE.sub(lambda m: m["pre"] + "\n" + m["attr"], text)
     lines = text.split("\n")
     split = split_lines(lines)
     new_text = "\n".join(split.new_lines).strip()

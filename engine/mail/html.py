@@ -35,6 +35,7 @@ _HIDDEN_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _BORDER_TOP_RE = re.compile(r"border-top\s*:\s*solid", re.I)
 _SPACES_RE = re.compile(r"[ \t\r\f\v\u00a0\u2007\u202f\u200b\ufeff]+")
 MAX_DEPTH = 400
+_HEADER_START_RE = re.compile(r"^\s*(?:From|Date|Sent|To|Cc|Subject|От|Дата|Кому|Тема|De|Para|Asunto|Fecha|Enviado)\s*:", re.I)
 
 
 def _classes(tag: Tag) -> set:
@@ -110,6 +111,9 @@ def _walk(node: Tag, out: _Writer, depth: int = 0) -> None:
             continue
         if name in ("img",):
             continue
+        if name in ("b", "strong") and _HEADER_START_RE.match(child.get_text()):
+            # "<b>From: x</b><b>Date: y</b>": each header label starts a line.
+            out.newline()
         if _is_quote_container(child):
             out.mark(QUOTE_MARK)
         elif _is_signature(child):

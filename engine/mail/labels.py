@@ -111,3 +111,11 @@ def header_languages(labels) -> list[str]:
 
 def data_files() -> list[Path]:
     return sorted(DATA_DIR.glob("*/mail.yaml"))
+
+# "reply On Wed, Apr 4, 2012 at 3:59 PM, bob@example.com wrote:" — the reply and the attribution
+# share a line; the attribution gets its own.
+ATTRIBUTION_AFTER_TEXT_RE = re.compile(
+    rf"^(?P<pre>[^\n]*?\S)[ \t-]*(?P<attr>(?:On|Am|Le|El|Em|Il|Op|Den|Dne|Dnia)[ \t][^\n]{{5,250}}?"
+    rf"(?:{_alternation(VOCAB.wrote)})[ \t]*:)[ \t]*$",
+    re.MULTILINE,
+)

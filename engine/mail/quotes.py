@@ -115,7 +115,9 @@ def _attribution_at(lines: list, i: int) -> int:
 
 
 def _looks_like_attribution(text: str) -> bool:
-    text = text.strip()
+    text = text.strip().strip("-–—").strip()
+    if _DATE_NAME_ADDR_RE.match(text):
+        return True
     if not text.endswith((":", "：")) and not lb.WROTE_RE.search(text):
         return False
     if not re.search(r"\d", text) and "@" not in text:
@@ -125,6 +127,12 @@ def _looks_like_attribution(text: str) -> bool:
     # "Den 24. nov. 2025 kl. 10.00 skrev Peter Petersen <peter@example.com>:"
     words = "|".join(re.escape(w) for w in lb.VOCAB.wrote)
     return bool(re.search(rf"(?<!\w)(?:{words})(?!\w).*[:：]\s*$", text, re.I))
+
+
+# "2014-10-17 11:28 GMT+03:00 Postmaster <postmaster@x.org>:" (no verb, ends at the address).
+_DATE_NAME_ADDR_RE = re.compile(
+    r"^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}[^<>]{0,80}<?[\w.+'%-]+@[\w-]+(?:\.[\w-]+)+>?\s*[:：]$"
+)
 
 
 def _is_separator(line: str) -> bool:
@@ -172,6 +180,7 @@ def _quote_block_end(lines: list, i: int) -> int:
 def split_lines(lines: list, depth: int = 0) -> Split:
     new: list = []
     quoted: list = []
+    forwarded_units: list = []
     i = 0
     n = len(lines)
     history_from: Optional[int] = None
@@ -193,6 +202,18 @@ def split_lines(lines: list, depth: int = 0) -> Split:
                 continue
             history_from = i
             break
+        if kind == "separator":
+            after = i + 1
+            while after < n and not lines[after].strip():
+                after += 1
+            if after < n and _is_quoted(lines[after]):
+                end = _quote_block_end(lines, after)
+                if _inline_reply_follows(lines, end):
+                    # "Begin forwarded message:" + a quoted message, then the author goes on.
+                    quoted.extend(lines[i:end])
+                    forwarded_units.append(lines[i:end])
+                    i = end
+                    continue
         if kind == "attribution":
             after = i + span
             while after < n and not lines[after].strip():
@@ -212,6 +233,9 @@ def split_lines(lines: list, depth: int = 0) -> Split:
         quoted.extend(history)
         if depth < MAX_DEPTH:
             messages = _parse_history(history, depth + 1)
+    if depth < MAX_DEPTH:
+        for unit in reversed(forwarded_units):
+            messages = messages + _parse_history(unit, depth + 1)
     new, signature = _split_signature(new)
     return Split(new, signature, messages, quoted)
 
@@ -374,7 +398,7 @@ _AMPM_RE = re.compile(r"^\s*[AaPp]\.?[Mm]\.?\s+")
 
 def _parse_attribution(text: str) -> tuple[Optional[str], str]:
     """(sender, date as written) of "On DATE, NAME <addr> wrote:" in its many word orders."""
-    text = re.sub(r"\s+", " ", text.strip()).rstrip(":：").strip()
+    text = re.sub(r"\s+", " ", text.strip()).strip("-–—").rstrip(":：").strip()
     text = _MAILTO_RE.sub(r"<\1>", text)
     words = "|".join(re.escape(w) for w in sorted(lb.VOCAB.wrote, key=len, reverse=True))
     wrote = re.search(rf"(?<!\w)(?:{words})(?:\(\W?\w{{0,3}}\))?(?!\w)", text, re.I)
