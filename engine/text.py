@@ -177,7 +177,10 @@ def client_questions(messages: list, lang: str) -> list[Question]:
 
 
 def _question_part(text: str) -> str:
-    """"Добрый день! Когда будет счёт?" -> the part that asks (sentence split kept the rest)."""
+    """"Hola: ¿quién firma?" -> "¿quién firma?": Spanish marks where the question starts."""
+    start = text.find("¿")
+    if start > 0:
+        return text[start:].strip()
     return text.strip()
 
 

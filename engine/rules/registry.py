@@ -11,10 +11,10 @@ from .meta import RuleMeta
 MODULES = (
     "subject_changed",
     # thread and question rules
-    # "unanswered_question",
+    "unanswered_question",
     # "unreported_request",
     # courtesy and recipients
-    # "reply_all",
+    "reply_all",
     # "missing_thanks",
     # "missing_greeting",
     # "missing_closing",
