@@ -209,7 +209,14 @@ def mark_answers(questions: list[Question], new_text: str, draft_sentences: list
         return
     sentence_keys = [keys(s.text, lang) for s in draft_sentences]
     all_keys = frozenset().union(*sentence_keys) if sentence_keys else frozenset()
+    when = langdata.matcher(_phrases(lang, "time", "when_words"))
+    from .timeexpr import has_time
+
+    draft_has_time = has_time(new_text, lang)
     for q in questions:
+        if draft_has_time and when.search(q.text):
+            q.answered = True  # "when …?" answered by a time or date
+            continue
         others = [o.lemmas for o in questions if o is not q]
         shared_by_all = frozenset.intersection(*others) if others else frozenset()
         distinctive = q.lemmas - shared_by_all if others else q.lemmas
