@@ -15,10 +15,10 @@ MODULES = (
     # "unreported_request",
     # courtesy and recipients
     "reply_all",
-    # "missing_thanks",
-    # "missing_greeting",
-    # "missing_closing",
-    # "forgotten_attachment",
+    "missing_thanks",
+    "missing_greeting",
+    "missing_closing",
+    "forgotten_attachment",
     # "slow_reply",
     # "missing_call_to_action",
     # tone and wording
