@@ -7,7 +7,9 @@ import re
 from typing import Optional
 
 from ..langdata import matcher
+from ..names import first_name
 
+_ADDRESSEE_RE = re.compile(r"^[^\W\d_][\w'-]{1,30}(?:\s[^\W\d_][\w'-]{1,30})?,\s*$")
 _NAME_LINE_RE = re.compile(r"^[^\W\d_][\w .'-]{0,40}[,!:]\s*$")
 
 
@@ -38,7 +40,10 @@ def greeting_line(ctx) -> Optional[tuple[int, int]]:
             return start, len(first)
         return None
     if g is not None and n is None and g.start() > start:
-        return None  # a greeting word later in a sentence is not an opening
+        # "Ирина, добрый день!" with a name we could not read: one word and a comma may open it;
+        # a greeting word later in a sentence is not an opening.
+        if not _ADDRESSEE_RE.match(first[start:g.start()]):
+            return None
     after = max(x[1] for x in (
         (g.start(), g.end()) if g else None, n) if x is not None)
     cut = re.search(r"[,!:]", first[after:])
@@ -47,21 +52,14 @@ def greeting_line(ctx) -> Optional[tuple[int, int]]:
 
 
 def client_first_name(ctx) -> Optional[str]:
+    """The first name of the client we answer (latest client message, else the first To)."""
     latest = ctx.latest_client_message
     if latest is None:
         recipients = ctx.draft.to
         name = recipients[0].name if recipients else ""
     else:
         name = latest.from_.name if latest.from_ else ""
-    name = (name or "").strip().strip('"')
-    if not name or "@" in name:
-        return None
-    if "," in name:  # "García López, Lucía"
-        return name.split(",", 1)[1].strip().split()[0] if name.split(",", 1)[1].strip() else None
-    parts = name.split()
-    if ctx.lang == "ru" and len(parts) >= 2 and re.search(r"(?:ов|ев|ин|ын|ова|ева|ина|ына|ская|ский)$", parts[0]):
-        return parts[1]  # "Иванова Анна"
-    return parts[0]
+    return first_name(name)
 
 
 def suggestion(ctx, rule_id: str, name: str) -> str:
