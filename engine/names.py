@@ -16,7 +16,7 @@ import pymorphy3
 
 from . import langdata
 
-_MORPH = pymorphy3.MorphAnalyzer()  # loaded at import: ~0.1 s once, never on a request
+MORPH = pymorphy3.MorphAnalyzer()  # loaded at import (~0.1 s), shared with engine.text
 _WORD_RE = re.compile(r"[^\W\d_][\w'-]*")
 _CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
 
@@ -25,7 +25,7 @@ _CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
 def _russian_role(word: str) -> str:
     """'name', 'surname', 'patronymic' or '' for one Cyrillic word (most likely reading)."""
     best = {"Name": 0.0, "Surn": 0.0, "Patr": 0.0}
-    for parse in _MORPH.parse(word):
+    for parse in MORPH.parse(word):
         for tag in best:
             if tag in parse.tag:
                 best[tag] = max(best[tag], parse.score)

@@ -2,7 +2,7 @@
 
 Computed once per request (`ctx.analysis`, `ctx.sentences`) and read by every rule.
 
-Answer matching compares *keys*: the lemma (simplemma) cut to its first five letters, so that
+Answer matching compares *keys*: the lemma (pymorphy3 for Russian, simplemma for the others) cut to its first five letters, so that
 "оплатить"/"оплату" or "factura"/"facturar" meet. A question counts as answered when a sentence
 of the new text shares one of its distinctive keys (keys that not every other question shares),
 when the draft answers with a numbered list of at least as many items, or when it says the
@@ -18,6 +18,7 @@ from functools import lru_cache
 import simplemma
 
 from . import langdata
+from .names import MORPH as _MORPH
 
 LANGS = ("ru", "en", "es")
 _WORD_RE = re.compile(r"\w+(?:[-']\w+)*", re.UNICODE)
@@ -104,6 +105,10 @@ def words(text: str) -> list[str]:
 
 @lru_cache(maxsize=65536)
 def _lemma(word: str, lang: str) -> str:
+    if lang == "ru":
+        # pymorphy3's dictionary is memory-mapped (0.1 s to load); simplemma's Russian one
+        # takes 1.3 s to decode, which would double the server's start-up.
+        return _MORPH.parse(word)[0].normal_form
     return simplemma.lemmatize(word, lang=lang).lower()
 
 
