@@ -324,3 +324,129 @@ def validate(model: type[BaseModel], data: Any, root: str = ""):
 
 def loose_email(text: str) -> bool:
     return bool(_EMAIL_LOOSE_RE.match(text.strip()))
+
+
+# --- Response models: what check/acknowledge/rules return. The engine builds plain dicts; these
+# models document them (the server's OpenAPI document is generated from them) and the test suite
+# validates real responses against them, so the document cannot drift from the code.
+
+
+class ResponseModel(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Span(ResponseModel):
+    start: int
+    end: int
+
+
+class Fix(ResponseModel):
+    """One mechanical change: `set` a field, `add` recipients, `insert` or `replace` body text."""
+
+    field: str
+    set: Optional[str] = None
+    add: Optional[list[str]] = None
+    insert: Optional[str] = None
+    at: Optional[Union[int, Literal["start", "end"]]] = None
+    replace: Optional[dict[str, Union[int, str]]] = None
+
+
+class FindingOut(ResponseModel):
+    rule: str
+    message_id: str
+    severity: Literal["error", "warning", "info"]
+    message: str
+    principle: str
+    field: str
+    span: Optional[Span]
+    quote: Optional[str]
+    fix: Optional[Fix]
+
+
+class DetectedLanguage(ResponseModel):
+    code: str
+    source: str
+
+
+class QuestionOut(ResponseModel):
+    text: str
+    answered: bool
+
+
+class Summary(ResponseModel):
+    error: int
+    warning: int
+    info: int
+    block_send: bool
+
+
+class ThreadMessageOut(ResponseModel):
+    model_config = ConfigDict(extra="allow")
+
+    from_: Optional[str] = Field(default=None, alias="from")
+    to: list[str]
+    cc: list[str]
+    subject: str
+    date: Optional[str]
+    body: str
+
+
+class CheckResponse(ResponseModel):
+    language: DetectedLanguage
+    ui_language: str
+    findings: list[FindingOut]
+    questions: list[QuestionOut]
+    summary: Summary
+    new_text: str
+    signature: Optional[str]
+    thread: list[ThreadMessageOut]
+    thread_source: Literal["request", "quoted", "none"]
+    rule_errors: list[str]
+    elapsed_ms: float
+
+
+class AcknowledgementResponse(ResponseModel):
+    language: str
+    text: str
+    html: str
+
+
+class RuleOut(ResponseModel):
+    model_config = ConfigDict(extra="allow")
+
+    id: str
+    title: str
+    description: str
+    principle: str
+    severity: Literal["error", "warning", "info"]
+    enabled: bool
+    languages: list[str]
+    params: dict[str, Any]
+    examples: Any
+
+
+class RulePatch(ResponseModel):
+    """`PATCH /api/v1/admin/rules/<id>`: any of the three; unknown keys are rejected."""
+
+    enabled: Optional[bool] = None
+    severity: Optional[Literal["error", "warning", "info"]] = None
+    params: Optional[dict[str, Any]] = None
+
+
+class AuditEntry(ResponseModel):
+    id: int
+    at: str
+    rule: str
+    who: str
+    before: dict[str, Any]
+    after: dict[str, Any]
+
+
+class ErrorBody(ResponseModel):
+    code: str
+    message: str
+    field: Optional[str] = None
+
+
+class ErrorResponse(ResponseModel):
+    error: ErrorBody
