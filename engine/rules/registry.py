@@ -22,7 +22,7 @@ MODULES = (
     # "slow_reply",
     # "missing_call_to_action",
     # tone and wording
-    # "rude_tone",
+    "rude_tone",
     # "kitchen_details",
     # "jargon",
     # "abbreviation",
