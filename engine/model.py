@@ -409,6 +409,8 @@ class AcknowledgementResponse(ResponseModel):
     language: str
     text: str
     html: str
+    eta: str  # the promised moment, ISO 8601 with offset
+    register: Literal["formal", "informal"]
 
 
 class RuleOut(ResponseModel):
