@@ -410,7 +410,8 @@ class AcknowledgementResponse(ResponseModel):
     text: str
     html: str
     eta: str  # the promised moment, ISO 8601 with offset
-    register: Literal["formal", "informal"]
+    # "register" would shadow ABCMeta.register on the model class, hence the alias.
+    register_: Literal["formal", "informal"] = Field(alias="register")
 
 
 class RuleOut(ResponseModel):
