@@ -36,7 +36,7 @@ MODULES = (
     # "vague_subject",
     # "price_without_inclusions",
     # "delay_without_new_date",
-    # "sensitive_data",
+    "sensitive_data",
     # "questions_not_numbered",
 )
 
