@@ -25,7 +25,7 @@ MODULES = (
     "rude_tone",
     # "kitchen_details",
     # "jargon",
-    # "abbreviation",
+    "abbreviation",
     # "bureaucratese",
     # "hedging",
     # "sloppy_writing",
