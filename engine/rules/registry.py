@@ -24,7 +24,7 @@ MODULES = (
     # tone and wording
     "rude_tone",
     # "kitchen_details",
-    # "jargon",
+    "jargon",
     "abbreviation",
     # "bureaucratese",
     # "hedging",
