@@ -12,7 +12,7 @@ MODULES = (
     "subject_changed",
     # thread and question rules
     "unanswered_question",
-    # "unreported_request",
+    "unreported_request",
     # courtesy and recipients
     "reply_all",
     "missing_thanks",
@@ -26,7 +26,7 @@ MODULES = (
     # "kitchen_details",
     "jargon",
     "abbreviation",
-    # "bureaucratese",
+    "bureaucratese",
     # "hedging",
     # "sloppy_writing",
     # "first_person_voice",
