@@ -27,7 +27,7 @@ MODULES = (
     "jargon",
     "abbreviation",
     "bureaucratese",
-    # "hedging",
+    "hedging",
     # "sloppy_writing",
     # "first_person_voice",
     # content and structure
