@@ -19,7 +19,7 @@ MODULES = (
     "missing_greeting",
     "missing_closing",
     "forgotten_attachment",
-    # "slow_reply",
+    "slow_reply",
     # "missing_call_to_action",
     # tone and wording
     "rude_tone",
