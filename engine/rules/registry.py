@@ -32,7 +32,7 @@ MODULES = (
     # "first_person_voice",
     # content and structure
     # "ack_without_eta",
-    # "categorical_refusal",
+    "categorical_refusal",
     # "vague_subject",
     # "price_without_inclusions",
     # "delay_without_new_date",
