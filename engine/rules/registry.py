@@ -31,7 +31,7 @@ MODULES = (
     # "sloppy_writing",
     # "first_person_voice",
     # content and structure
-    # "ack_without_eta",
+    "ack_without_eta",
     "categorical_refusal",
     # "vague_subject",
     # "price_without_inclusions",
