@@ -23,7 +23,7 @@ MODULES = (
     # "missing_call_to_action",
     # tone and wording
     "rude_tone",
-    # "kitchen_details",
+    "kitchen_details",
     "jargon",
     "abbreviation",
     "bureaucratese",
