@@ -58,6 +58,12 @@ def _patterns(lang: str) -> list:
 
 def find(text: str, lang: str) -> list[TimeMention]:
     """Every time/date mention in `text`, in order, without overlaps."""
+    return list(_find(text, lang))
+
+
+@lru_cache(maxsize=4096)
+def _find(text: str, lang: str) -> tuple:
+    # Several rules ask about the same sentences in one check: answer each text once.
     found: list[TimeMention] = []
     for kind, pattern in _patterns(lang):
         for m in pattern.finditer(text):
@@ -68,7 +74,7 @@ def find(text: str, lang: str) -> list[TimeMention]:
         if out and t.start < out[-1].end:
             continue
         out.append(t)
-    return out
+    return tuple(out)
 
 
 def has_time(text: str, lang: str) -> bool:

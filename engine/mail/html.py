@@ -8,18 +8,22 @@
   `yahoo_quoted`, Outlook for Mac `OLK_SRC_BODY_SECTION`) are preceded by a line holding only
   QUOTE_MARK; signature containers by SIGNATURE_MARK. engine.mail.quotes reads those marks.
 
-lxml is the tree builder (measured faster than html.parser: bench/html_parsers.py).
+The tree is lxml's own (C) HTML tree, walked here. BeautifulSoup with the lxml builder gave the
+same text but spent ~1 ms per body building Python objects for every tag (bench/engine.py's
+profile); html.parser was slower still. BeautifulSoup remains the naive baseline in the bench.
 """
 
 from __future__ import annotations
 
 import re
 
-from bs4 import BeautifulSoup, Comment, Doctype, NavigableString, ProcessingInstruction, Tag
+import lxml.html
+from lxml import etree
 
 QUOTE_MARK = "\ue000"  # private-use characters: never in real text, never whitespace
 SIGNATURE_MARK = "\ue001"
-PARSER = "lxml"
+_PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True,
+                               encoding="utf-8")
 
 _DROP = {"style", "script", "head", "title", "meta", "link", "noscript", "template", "svg", "object"}
 _BLOCK = {"p", "div", "section", "article", "header", "footer", "h1", "h2", "h3", "h4", "h5", "h6",
@@ -38,22 +42,25 @@ MAX_DEPTH = 400
 _HEADER_START_RE = re.compile(r"^\s*(?:From|Date|Sent|To|Cc|Subject|От|Дата|Кому|Тема|De|Para|Asunto|Fecha|Enviado)\s*:", re.I)
 
 
-def _classes(tag: Tag) -> set:
-    value = tag.get("class") or []
-    return set(value if isinstance(value, list) else str(value).split())
+def _classes(tag) -> set:
+    return set((tag.get("class") or "").split())
 
 
-def _is_quote_container(tag: Tag) -> bool:
+def _text_of(tag) -> str:
+    return " ".join(t.strip() for t in tag.itertext() if t.strip())
+
+
+def _is_quote_container(tag) -> bool:
     if tag.get("id") in _QUOTE_IDS or _classes(tag) & _QUOTE_CLASSES:
         return True
-    if tag.name == "div" and _BORDER_TOP_RE.search(tag.get("style") or ""):
+    if tag.tag == "div" and _BORDER_TOP_RE.search(tag.get("style") or ""):
         # Outlook desktop: the header block of the quoted message sits in a div with a top border.
-        text = tag.get_text(" ", strip=True)[:200]
+        text = _text_of(tag)[:200]
         return ":" in text and "@" in text or bool(re.search(r"\b\w+\s*:", text))
     return False
 
 
-def _is_signature(tag: Tag) -> bool:
+def _is_signature(tag) -> bool:
     return (tag.get("id") in _SIGNATURE_IDS or bool(_classes(tag) & _SIGNATURE_CLASSES)
             or tag.get("data-smartmail") == "gmail_signature")
 
@@ -91,76 +98,92 @@ class _Writer:
         self.lines.append("")
 
 
-def _walk(node: Tag, out: _Writer, depth: int = 0) -> None:
+def _walk(node, out: _Writer, depth: int = 0) -> None:
+    """Write the children of `node` (text, elements and their tails)."""
     if depth > MAX_DEPTH:
-        out.text(node.get_text(" "))
+        out.text(_text_of(node))
         return
-    for child in node.children:
-        if isinstance(child, (Comment, Doctype, ProcessingInstruction)):
-            continue
-        if isinstance(child, NavigableString):
-            out.text(str(child))
-            continue
-        if not isinstance(child, Tag):
-            continue
-        name = child.name
-        if name in _DROP or _HIDDEN_RE.search(child.get("style") or ""):
-            continue
-        if name == "br":
-            out.hard_break()
-            continue
-        if name in ("img",):
-            continue
-        if name in ("b", "strong") and _HEADER_START_RE.match(child.get_text()):
-            # "<b>From: x</b><b>Date: y</b>": each header label starts a line.
-            out.newline()
-        if _is_quote_container(child):
-            out.mark(QUOTE_MARK)
-        elif _is_signature(child):
-            out.mark(SIGNATURE_MARK)
-        if name == "blockquote":
-            out.newline()
-            saved = out.prefix
-            out.prefix = saved + "> "
-            _walk(child, out, depth + 1)
-            out.newline()
-            out.prefix = saved
-            continue
-        if name in ("ol", "ul"):
-            out.newline()
-            number = 1
-            try:
-                number = int(child.get("start", 1))
-            except (TypeError, ValueError):
-                number = 1
-            for item in child.find_all("li", recursive=False):
-                out.newline()
-                out.text(f"{number}. " if name == "ol" else "- ")
-                _walk(item, out, depth + 1)
-                out.newline()
-                number += 1
-            continue
-        if name in ("td", "th"):
-            _walk(child, out, depth + 1)
-            out.text(" ")
-            continue
-        if name in _BLOCK or name == "li":
-            out.newline()
-            _walk(child, out, depth + 1)
-            out.newline()
-            if name == "p":
-                out.hard_break()
-            continue
+    if node.text:
+        out.text(node.text)
+    for child in node:
+        _element(child, out, depth)
+        if child.tail:
+            out.text(child.tail)
+
+
+def _element(child, out: _Writer, depth: int) -> None:
+    name = child.tag
+    if not isinstance(name, str):  # comments, processing instructions, entities
+        return
+    name = name.lower()
+    if name in _DROP or _HIDDEN_RE.search(child.get("style") or ""):
+        return
+    if name == "br":
+        out.hard_break()
+        return
+    if name == "img":
+        return
+    if name in ("b", "strong") and _HEADER_START_RE.match(_text_of(child)):
+        # "<b>From: x</b><b>Date: y</b>": each header label starts a line.
+        out.newline()
+    if _is_quote_container(child):
+        out.mark(QUOTE_MARK)
+    elif _is_signature(child):
+        out.mark(SIGNATURE_MARK)
+    if name == "blockquote":
+        out.newline()
+        saved = out.prefix
+        out.prefix = saved + "> "
         _walk(child, out, depth + 1)
+        out.newline()
+        out.prefix = saved
+        return
+    if name in ("ol", "ul"):
+        out.newline()
+        try:
+            number = int(child.get("start", 1))
+        except (TypeError, ValueError):
+            number = 1
+        for item in child:
+            if not isinstance(item.tag, str) or item.tag.lower() != "li":
+                continue
+            out.newline()
+            out.text(f"{number}. " if name == "ol" else "- ")
+            _walk(item, out, depth + 1)
+            out.newline()
+            number += 1
+        return
+    if name in ("td", "th"):
+        _walk(child, out, depth + 1)
+        out.text(" ")
+        return
+    if name in _BLOCK or name == "li":
+        out.newline()
+        _walk(child, out, depth + 1)
+        out.newline()
+        if name == "p":
+            out.hard_break()
+        return
+    _walk(child, out, depth + 1)
+
+
+def _parse(html: str):
+    data = html.encode("utf-8", errors="replace")
+    try:
+        return lxml.html.document_fromstring(data, parser=_PARSER)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        return None
 
 
 def html_to_text(html: str) -> str:
     """Readable text of an HTML body, with quote/signature marks on their own lines."""
     if not html:
         return ""
-    soup = BeautifulSoup(html, PARSER)
+    root = _parse(html)
+    if root is None:  # nothing parseable (e.g. only a comment)
+        return ""
     out = _Writer()
-    _walk(soup, out)
+    _walk(root, out)
     lines = [line.rstrip() for line in out.lines]
     text = "\n".join(lines)
     text = re.sub(r"\n(?:[ \t]*\n){2,}", "\n\n", text)
