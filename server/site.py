@@ -15,8 +15,12 @@ def public_url() -> str:
 
 @bp.get("/addin/<path:name>")
 def addin_file(name: str):
-    response = send_from_directory(addin.STATIC_DIR, name, max_age=300)
-    return response
+    if name == "commands.bundle.js":
+        # Classic Outlook runs this file outside any page: it needs this server's URL inside.
+        text = (addin.STATIC_DIR / name).read_text(encoding="utf-8")
+        return Response(text.replace(addin.DEV_URL, public_url()),
+                        mimetype="text/javascript", headers={"Cache-Control": "max-age=300"})
+    return send_from_directory(addin.STATIC_DIR, name, max_age=300)
 
 
 @bp.get("/manifest.xml")
