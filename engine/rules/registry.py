@@ -35,7 +35,7 @@ MODULES = (
     "categorical_refusal",
     # "vague_subject",
     # "price_without_inclusions",
-    # "delay_without_new_date",
+    "delay_without_new_date",
     "sensitive_data",
     # "questions_not_numbered",
 )
