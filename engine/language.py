@@ -5,7 +5,9 @@ short Spanish as Catalan or Portuguese. We build a detector factory with only th
 languages we have data for, seed it (same answer every run), and decide cheap cases before it:
 - Cyrillic script -> Russian (the only Cyrillic language we support);
 - marks that only Spanish uses among our languages (¿ ¡ ñ, accented vowels) -> Spanish;
-- very short texts without such marks take the thread's language, when the thread has one.
+- very short texts without such marks take the thread's language, when the thread has one;
+- a text of 12+ words with 5+ function words of one language and 5x fewer of the other is that
+  language without running the n-gram detector.
 `source` says which path decided: hint, script, detected, thread, default.
 """
 
@@ -78,6 +80,16 @@ def _by_marks(text: str) -> Optional[str]:
     return None
 
 
+def _decisive_marks(text: str) -> Optional[str]:
+    es = len(_SPANISH_MARKS.findall(text))
+    en = len(_ENGLISH_MARKS.findall(text))
+    if es >= 5 and en * 5 <= es:
+        return "es"
+    if en >= 5 and es * 5 <= en:
+        return "en"
+    return None
+
+
 def detect(text: str, hint: Optional[str] = None, context: Iterable[str] = ()) -> tuple[str, str]:
     """(code, source) for the draft text; `context` are thread bodies, latest first."""
     if hint:
@@ -87,6 +99,11 @@ def detect(text: str, hint: Optional[str] = None, context: Iterable[str] = ()) -
     if script:
         return script, "script"
     words = _WORD.findall(text)
+    decisive = _decisive_marks(text) if len(words) >= 12 else None
+    if decisive:
+        # A longer text full of one language's function words and none of the other's: n-gram
+        # statistics would say the same, at ~1 ms more per check.
+        return decisive, "detected"
     if len(words) >= SHORT_WORDS:
         code = _langdetect(text)
         if code:
