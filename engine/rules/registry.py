@@ -34,7 +34,7 @@ MODULES = (
     "ack_without_eta",
     "categorical_refusal",
     # "vague_subject",
-    # "price_without_inclusions",
+    "price_without_inclusions",
     "delay_without_new_date",
     "sensitive_data",
     # "questions_not_numbered",
