@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime
 from email.utils import parseaddr
+from functools import lru_cache
 from typing import Annotated, Any, Literal, Optional, Union
 
 from pydantic import (
@@ -93,6 +94,12 @@ class Address(BaseModel):
 
 def parse_address(text: str) -> dict:
     """Split `"Name <addr>"`, `addr`, or `"addr" <addr>` into name and address."""
+    return dict(_parse_address(text))
+
+
+@lru_cache(maxsize=8192)
+def _parse_address(text: str) -> tuple:
+    # The same few people appear in every message of a thread: parse each string once.
     text = text.strip()
     name, addr = parseaddr(text)
     if not addr or "@" not in addr:
@@ -102,7 +109,7 @@ def parse_address(text: str) -> dict:
             name, addr = m.group(1).strip().strip('"'), m.group(2).strip()
         else:
             addr = text
-    return {"name": name.strip().strip('"').strip(), "address": addr.strip()}
+    return (("name", name.strip().strip('"').strip()), ("address", addr.strip()))
 
 
 class Attachment(BaseModel):
