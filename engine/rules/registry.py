@@ -28,7 +28,7 @@ MODULES = (
     "abbreviation",
     "bureaucratese",
     "hedging",
-    # "sloppy_writing",
+    "sloppy_writing",
     # "first_person_voice",
     # content and structure
     "ack_without_eta",
