@@ -59,7 +59,7 @@ class Context:
     def _thread(self) -> tuple[list, str]:
         tz = self.sent_at.tzinfo or timezone.utc
         messages, source = thread.build(
-            self.request.thread, self.body.history, tz=tz, subject=self.draft.subject
+            self.request.thread, lambda: self.body.history, tz=tz, subject=self.draft.subject
         )
         for msg in messages:
             msg.ours = msg.from_ is not None and self.is_ours(msg.from_)

@@ -145,8 +145,10 @@ def _from_quoted(q: "mail.QuotedMessage", tz, subject: str) -> Message:
     )
 
 
-def build(items: list, history: list, tz=timezone.utc, subject: str = "") -> tuple[list[Message], str]:
-    """Messages oldest first, and where they came from: request, quoted or none."""
+def build(items: list, history, tz=timezone.utc, subject: str = "") -> tuple[list[Message], str]:
+    """Messages oldest first, and where they came from: request, quoted or none.
+
+    `history` is the quoted messages, or a callable giving them (parsed only when needed)."""
     if items:
         out = []
         for item in items:
@@ -155,6 +157,8 @@ def build(items: list, history: list, tz=timezone.utc, subject: str = "") -> tup
             else:
                 out.append(_from_structured(item, tz))
         return out, "request"
+    if callable(history):
+        history = history()
     if history:
         from .subjects import strip_prefixes
 

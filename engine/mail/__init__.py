@@ -17,7 +17,7 @@ from typing import Optional
 from .dates import parse_date
 from .html import QUOTE_MARK, SIGNATURE_MARK, html_to_text
 from .labels import ATTRIBUTION_AFTER_TEXT_RE, SEPARATOR_THEN_HEADER_RE
-from .quotes import QuotedMessage, split_lines
+from .quotes import QuotedMessage, Split, split_lines
 
 __all__ = ["BodyParts", "QuotedMessage", "html_to_text", "parse_date", "read_body",
            "sniff_format"]
@@ -29,8 +29,13 @@ MAX_BODY_CHARS = 2_000_000
 class BodyParts:
     new_text: str
     signature: Optional[str] = None
-    history: list = field(default_factory=list)  # QuotedMessage, oldest first
     quoted_text: str = ""
+    split: Optional[Split] = None
+
+    @property
+    def history(self) -> list:
+        """The quoted messages (QuotedMessage), oldest first; recovered on first use."""
+        return list(reversed(self.split.messages)) if self.split is not None else []
 
 
 _HTML_RE = re.compile(
@@ -58,6 +63,6 @@ def read_body(body: str, body_format: Optional[str] = None) -> BodyParts:
     return BodyParts(
         new_text=new_text,
         signature=signature or None,
-        history=list(reversed(split.messages)),
         quoted_text=quoted.strip(),
+        split=split,
     )

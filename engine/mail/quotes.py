@@ -54,8 +54,26 @@ class QuotedMessage:
 class Split:
     new_lines: list
     signature_lines: Optional[list]
-    messages: list  # newest first
     quoted_lines: list
+    # What the quoted messages are made of; parsed only when someone asks for `messages`
+    # (a request that brings its own thread never needs the quoted one recovered).
+    history_lines: Optional[list] = None
+    forwarded_units: list = field(default_factory=list)
+    depth: int = 0
+    _messages: Optional[list] = None
+
+    @property
+    def messages(self) -> list:
+        """The quoted messages, newest first."""
+        if self._messages is None:
+            messages: list = []
+            if self.depth < MAX_DEPTH:
+                if self.history_lines is not None:
+                    messages = _parse_history(self.history_lines, self.depth + 1)
+                for unit in reversed(self.forwarded_units):
+                    messages = messages + _parse_history(unit, self.depth + 1)
+            self._messages = messages
+        return self._messages
 
 
 # --- recognising boundaries ----------------------------------------------------------------
@@ -227,17 +245,12 @@ def split_lines(lines: list, depth: int = 0) -> Split:
                     continue
         history_from = i
         break
-    messages: list = []
+    history = None
     if history_from is not None:
         history = lines[history_from:]
         quoted.extend(history)
-        if depth < MAX_DEPTH:
-            messages = _parse_history(history, depth + 1)
-    if depth < MAX_DEPTH:
-        for unit in reversed(forwarded_units):
-            messages = messages + _parse_history(unit, depth + 1)
     new, signature = _split_signature(new)
-    return Split(new, signature, messages, quoted)
+    return Split(new, signature, quoted, history, forwarded_units, depth)
 
 
 def new_text_is_thin(new: list) -> bool:
