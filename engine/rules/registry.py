@@ -33,7 +33,7 @@ MODULES = (
     # content and structure
     "ack_without_eta",
     "categorical_refusal",
-    # "vague_subject",
+    "vague_subject",
     "price_without_inclusions",
     "delay_without_new_date",
     "sensitive_data",
