@@ -256,8 +256,14 @@
     const before = newText.slice(Math.max(0, at - 40), at);
     const where = before.trim() ? locate(joined, before) : null;
     if (!where) return null;
-    const item = nodeAt(joined, Math.max(where.start, where.end - 1));
-    const offset = where.end - item.start;
+    // locate() matches `before` without its trailing space or line break: step over it, so the
+    // text goes where `at` points (the next line or paragraph), not glued to the previous word.
+    const pastSpace = /\s$/.test(before);
+    let end = where.end;
+    while (pastSpace && end < joined.text.length && /[\s\u00a0]/.test(joined.text[end])) end++;
+    const item = pastSpace && end < joined.text.length ? nodeAt(joined, end)
+      : nodeAt(joined, Math.max(where.start, where.end - 1));
+    const offset = end - item.start;
     const v = item.node.nodeValue;
     item.node.nodeValue = v.slice(0, offset) + text + v.slice(offset);
     return doc.body.innerHTML;
