@@ -37,7 +37,7 @@ MODULES = (
     "price_without_inclusions",
     "delay_without_new_date",
     "sensitive_data",
-    # "questions_not_numbered",
+    "questions_not_numbered",
 )
 
 RULES = tuple(import_module(f"{__package__}.{name}") for name in MODULES)
