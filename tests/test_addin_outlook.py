@@ -3,6 +3,8 @@ is faked (tests/addin/fake_office.js)."""
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta, timezone
+
 import pytest
 
 from .addin.browser import ARTIFACTS, launch, outlook_page
@@ -28,11 +30,14 @@ RU_REPLY = {
     "attachments": [{"name": "Счёт_март.pdf"}],
     "displayLanguage": "ru-RU",
 }
+# The client wrote ten minutes ago (the pane sends "now" as sent_at; an old date is a slow reply).
+_ASKED = datetime.now(timezone.utc) - timedelta(minutes=10)
 EN_CLEAN = {
     "subject": "Re: March invoice",
     "body": "<p>Hello Anna,</p><p>Thank you for your question. The invoice is attached.</p>"
             "<p>Best regards,<br>Olga</p>"
-            '<div class="gmail_quote"><div>On Fri, Nov 20, 2026 at 9:40 AM Anna Smith '
+            '<div class="gmail_quote"><div>On '
+            + _ASKED.strftime("%a, %b %d, %Y at %H:%M") + " +0000 Anna Smith "
             "&lt;anna@client.example&gt; wrote:</div><blockquote>Hello Olga, could you send the "
             "March invoice?<br>Anna</blockquote></div>",
     "from": {"displayName": "Olga Petrova", "emailAddress": "olga@lmt.example"},
@@ -173,12 +178,22 @@ def test_send_goes_when_the_server_is_down(browser, tmp_path):
     page.context.close()
 
 
+def test_unchanged_draft_is_not_sent_again(browser, live_server):
+    page = _open_pane(browser, live_server, RU_REPLY)
+    page.wait_for_timeout(4500)  # two polling periods
+    assert page.evaluate("MailtactPane.state.checks") == 1
+    page.evaluate("window.__fakeOutlook.subject = 'Счёт за март, исправленный'")
+    page.wait_for_function("MailtactPane.state.checks === 2", timeout=5000)
+    page.context.close()
+
+
 def test_pane_says_plainly_when_the_server_is_down(browser, tmp_path):
     server = RunningServer(tmp_path)
     page = _open_pane(browser, server, RU_REPLY)
-    server.stop()
-    page.evaluate("window.__fakeOutlook.subject = 'Другая тема'")
     assert not page.locator("#offline").is_visible()
+    page.evaluate("clearInterval(MailtactPane.state.timer)")
+    server.stop()
+    page.evaluate("MailtactPane.state.check(true)")
     page.wait_for_selector("#offline", state="visible", timeout=10000)
     assert "недоступен" in page.locator("#offline").inner_text()
     page.context.close()

@@ -96,9 +96,10 @@
     return Object.assign(request, extra || {});
   }
 
-  /* A cheap fingerprint, so that an unchanged draft is not sent again. */
+  /* A cheap fingerprint, so that an unchanged draft is not sent again. `sent_at` is "now" and
+   * changes on every read: it is not part of what the user changed. */
   function fingerprint(request) {
-    const text = JSON.stringify(request);
+    const text = JSON.stringify(request, (key, value) => (key === "sent_at" ? undefined : value));
     let h = 2166136261;
     for (let i = 0; i < text.length; i++) {
       h ^= text.charCodeAt(i);

@@ -29,9 +29,13 @@ META = RuleMeta(
 def check(draft, ctx) -> Iterator[Finding]:
     text = ctx.new_text
     pattern = matcher(ctx.rule_phrases("informal"))
+    found = list(finditer_outside(pattern, text, protected_spans(text)))
+    if not found:
+        return
+    # Only now read the client's messages (a 50-message thread is most of the cost).
     theirs = client_forms(pattern, ctx.client_messages)
     seen = set()
-    for m in finditer_outside(pattern, text, protected_spans(text)):
+    for m in found:
         form = normal_form(m.group(0))
         if form in theirs or form in seen:
             continue

@@ -33,9 +33,12 @@ def check(draft, ctx) -> Iterator[Finding]:
     terms = list(ctx.rule_phrases("glossary")) + [
         t.strip() for t in ctx.params.get("jargon", []) if t.strip()
     ]
-    theirs = client_keys(ctx)
+    found = list(finditer_outside(matcher(terms), text, link_spans(text)))
+    if not found:
+        return
+    theirs = client_keys(ctx)  # the whole thread's words: read only when there is a term
     seen = set()
-    for m in finditer_outside(matcher(terms), text, link_spans(text)):
+    for m in found:
         keys = term_keys(m.group(0), ctx.lang)
         if keys in seen or client_used_term(ctx, m.group(0), theirs):
             continue

@@ -31,9 +31,12 @@ META = RuleMeta(
 def check(draft, ctx) -> Iterator[Finding]:
     text = ctx.new_text
     pattern = matcher(ctx.rule_phrases("internal"))
+    found = list(finditer_outside(pattern, text, protected_spans(text)))
+    if not found:
+        return
     theirs = client_keys(ctx, ctx.open_client_messages)
     sentences_seen = set()
-    for m in finditer_outside(pattern, text, protected_spans(text)):
+    for m in found:
         topic = _main_key(m.group(0), ctx.lang)
         if topic is not None and topic in theirs:
             continue  # the client brought it up
