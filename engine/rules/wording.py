@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Optional
 
 from .. import text as textmod
@@ -29,17 +30,21 @@ _CODE_LINE_RE = re.compile(r"^(?: {4,}|\t)\S.*$|^\s*>.*$", re.M)
 Span = tuple[int, int]
 
 
-def link_spans(text: str) -> list[Span]:
-    """URLs, e-mail addresses, domain names and code: never prose, in any rule."""
+@lru_cache(maxsize=64)
+def link_spans(text: str) -> tuple[Span, ...]:
+    """URLs, e-mail addresses, domain names and code: never prose, in any rule.
+
+    Cached: a dozen rules ask about the same new text in one check."""
     out: list[Span] = []
     for pattern in (_URL_RE, _EMAIL_RE, _PATH_RE, _CODE_RE, _CODE_LINE_RE):
         out.extend(m.span() for m in pattern.finditer(text))
-    return sorted(out)
+    return tuple(sorted(out))
 
 
-def protected_spans(text: str) -> list[Span]:
+@lru_cache(maxsize=64)
+def protected_spans(text: str) -> tuple[Span, ...]:
     """Links and code (see `link_spans`) plus quotations: words the author did not choose."""
-    return sorted(link_spans(text) + [m.span() for m in _QUOTE_RE.finditer(text)])
+    return tuple(sorted(link_spans(text) + tuple(m.span() for m in _QUOTE_RE.finditer(text))))
 
 
 def inside(spans: Iterable[Span], start: int, end: int) -> bool:
@@ -47,10 +52,10 @@ def inside(spans: Iterable[Span], start: int, end: int) -> bool:
     return any(a < end and start < b for a, b in spans)
 
 
-def finditer_outside(pattern: re.Pattern, text: str, spans: list[Span]):
+def finditer_outside(pattern: re.Pattern, text: str, spans: Iterable[Span]):
     """Matches of `pattern` in `text` that do not touch a protected span."""
     for m in pattern.finditer(text):
-        if m.end() > m.start() and not inside(spans, m.start(), m.end()):
+        if m.end() > m.start() and not (spans and inside(spans, m.start(), m.end())):
             yield m
 
 
