@@ -20,7 +20,7 @@ MODULES = (
     "missing_closing",
     "forgotten_attachment",
     "slow_reply",
-    # "missing_call_to_action",
+    "missing_call_to_action",
     # tone and wording
     "rude_tone",
     "kitchen_details",

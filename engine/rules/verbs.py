@@ -1,8 +1,8 @@
-"""Verb forms read by the follow-up rules (unreported-request, ack-without-eta,
-missing-call-to-action): is something reported as done, promised by us, or asked of the client?
+"""Verb forms read by the follow-up rules (unreported-request, missing-call-to-action): is
+something reported as done, coming next, or asked of the client?
 
 Russian verbs carry this in their endings, which pymorphy3 tags reliably ("отправили" past,
-"пришлём" first-person future, "напишите" imperative), so it is read from the tags. English and
+"пришлём" future, "напишите" imperative), so it is read from the tags. English and
 Spanish forms are regular enough to be phrase lists (`re:` patterns) in each rule's data, so for
 them these functions find nothing and the rule's lists do the work.
 A rule module stays one rule; this holds what several of them read.
@@ -36,14 +36,14 @@ def _done(tag) -> bool:
     return "past" in tag or "PRTS" in tag
 
 
-def _ours_next(tag) -> bool:
-    # "пришлём", "сообщу", "отправим": what we will do.
-    return "VERB" in tag and "1per" in tag and "futr" in tag
-
-
 def _asked(tag) -> bool:
     # "напишите", "подтвердите": what we ask the client to do.
     return "VERB" in tag and "impr" in tag
+
+
+def _ahead(tag) -> bool:
+    # "водитель позвонит", "счёт придёт", "будет готов": what happens next, whoever does it.
+    return "VERB" in tag and "futr" in tag
 
 
 def done_spans(text: str, lang: str) -> list[Span]:
@@ -51,11 +51,6 @@ def done_spans(text: str, lang: str) -> list[Span]:
     return _spans(text, lang, _done)
 
 
-def promise_spans(text: str, lang: str) -> list[Span]:
-    """First-person future verbs: a step we take next (Russian)."""
-    return _spans(text, lang, _ours_next)
-
-
 def next_step_spans(text: str, lang: str) -> list[Span]:
-    """First-person future verbs and imperatives: a step we take or ask for (Russian)."""
-    return _spans(text, lang, lambda tag: _ours_next(tag) or _asked(tag))
+    """Future verbs and imperatives: a step that comes next, or that we ask for (Russian)."""
+    return _spans(text, lang, lambda tag: _ahead(tag) or _asked(tag))
