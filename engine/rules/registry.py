@@ -29,7 +29,7 @@ MODULES = (
     "bureaucratese",
     "hedging",
     "sloppy_writing",
-    # "first_person_voice",
+    "first_person_voice",
     # content and structure
     "ack_without_eta",
     "categorical_refusal",

@@ -1,5 +1,6 @@
-"""Verb forms read by the follow-up rules (unreported-request, missing-call-to-action): is
-something reported as done, coming next, or asked of the client?
+"""Verb forms read by the follow-up rules (unreported-request, missing-call-to-action,
+first-person-voice): is something reported as done, coming next, asked of the client, and who
+speaks ("пришлю" or "пришлём")?
 
 Russian verbs carry this in their endings, which pymorphy3 tags reliably ("отправили" past,
 "пришлём" future, "напишите" imperative), so it is read from the tags. English and
@@ -54,3 +55,9 @@ def done_spans(text: str, lang: str) -> list[Span]:
 def next_step_spans(text: str, lang: str) -> list[Span]:
     """Future verbs and imperatives: a step that comes next, or that we ask for (Russian)."""
     return _spans(text, lang, lambda tag: _ahead(tag) or _asked(tag))
+
+
+def first_person_spans(text: str, lang: str, plural: bool) -> list[Span]:
+    """Verbs in the first person singular ("пришлю") or plural ("пришлём") (Russian)."""
+    number = "plur" if plural else "sing"
+    return _spans(text, lang, lambda tag: "VERB" in tag and "1per" in tag and number in tag)
