@@ -41,10 +41,16 @@ def check(draft, ctx) -> Iterator[Finding]:
         if (done.search(sentence.text) or done_spans(sentence.text, lang)
                 or timeexpr.has_time(sentence.text, lang)):
             reports.append(textmod.keys(sentence.text, lang))
+    said = [" ".join(textmod.words(r.text)) for r in requests]
+    seen = set()
     for number, request in enumerate(requests, start=1):
+        if said[number - 1] in seen:
+            continue  # the client repeated the request (e.g. in a reminder): one finding
+        seen.add(said[number - 1])
         # Two requests often share a word ("update the address… send the updated invoice"):
         # only what sets this request apart may mark it reported (as in engine.text's answers).
-        others = [r.lemmas for r in requests if r is not request]
+        others = [r.lemmas for r, words in zip(requests, said, strict=True)
+                  if words != said[number - 1]]
         shared = frozenset.intersection(*others) if others else frozenset()
         action = (request.lemmas - shared) or request.lemmas
         if any(action & keys for keys in reports):
