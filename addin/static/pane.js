@@ -4,6 +4,43 @@
   "use strict";
   const M = root.Mailtact;
 
+  // The pane's markup, in one place for every host page (taskpane, Thunderbird popup, demo).
+  // Static text only; labels are replaced from i18n/<lang>.json by their data-t keys.
+  const MARKUP = `
+  <header class="head">
+    <h1 id="pane-title"><span class="logo" aria-hidden="true">✓</span> mailtact</h1>
+    <p id="status" class="status" role="status" aria-live="polite"></p>
+  </header>
+  <section id="offline" class="offline" role="alert" hidden>
+    <p data-t="server_down">The mailtact server cannot be reached, so this draft was not checked.</p>
+    <button id="retry" type="button" data-t="retry">Retry</button>
+  </section>
+  <section id="findings" class="results" aria-live="polite"></section>
+  <section id="questions" class="questions-box" hidden></section>
+  <section class="ack-box" aria-labelledby="ack-title">
+    <h2 id="ack-title" data-t="ack_title">Acknowledge now</h2>
+    <div class="ack-row">
+      <label for="eta" data-t="eta">Full answer</label>
+      <select id="eta">
+        <option value="" data-t="eta_default">end of next working day</option>
+        <option value="today" data-t="eta_today">today</option>
+        <option value="tomorrow" data-t="eta_tomorrow">tomorrow</option>
+        <option value="at" data-t="eta_at">at a date and time</option>
+      </select>
+      <input id="eta-at" type="datetime-local" aria-label="date and time" hidden>
+    </div>
+    <button id="ack" type="button" class="primary" data-t="ack_button">Insert acknowledgement</button>
+  </section>`;
+
+  /* Fill the page's `<main data-mailtact-pane>` (before anything the host page put in it). */
+  function mount(doc) {
+    const main = doc.querySelector("[data-mailtact-pane]");
+    if (main && !doc.getElementById("findings")) {
+      main.insertAdjacentHTML("afterbegin", MARKUP);
+      main.setAttribute("aria-labelledby", "pane-title");
+    }
+  }
+
   function startPane(options) {
     const adapter = options.adapter;
     const doc = options.document || root.document;
@@ -103,6 +140,11 @@
     }
 
     async function init() {
+      // Hosts may call us before the page is parsed (Office.onReady can fire that early).
+      if (doc.readyState === "loading") {
+        await new Promise((resolve) => doc.addEventListener("DOMContentLoaded", resolve, { once: true }));
+      }
+      mount(doc);
       const lang = M.uiLanguage(adapter.displayLanguage && adapter.displayLanguage());
       doc.documentElement.lang = lang;
       state.strings = await client.strings(lang);
@@ -124,5 +166,5 @@
     return state;
   }
 
-  root.MailtactPane = { startPane, state: null };
+  root.MailtactPane = { startPane, mount, state: null };
 })(typeof globalThis !== "undefined" ? globalThis : this);
