@@ -186,6 +186,11 @@ def compose(ctx, eta: Optional[str]) -> dict:
     latest = ctx.latest_client_message
     client = latest.from_ if latest is not None else (ctx.draft.to[0] if ctx.draft.to else None)
     name = names.first_name(client.name if client else None)
+    if name is None and latest is not None:
+        # No display name: the client may have signed the message ("Best regards,\nAnna").
+        signed = latest.body + ("\n" + latest.signature if latest.signature else "")
+        name = names.signed_name(signed, langdata.language_data(lang).phrase_list(
+            "courtesy", "closings"))
     register = _register(ctx, spec)
     parts = spec[register]
     seed = "|".join([strip_prefixes(ctx.draft.subject or (latest.subject if latest else "")),

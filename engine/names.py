@@ -63,3 +63,27 @@ def first_name(display_name: Optional[str]) -> Optional[str]:
     if len(words[0]) == 1:  # "A. Ivanova": an initial is no name to greet by
         return None
     return words[0]
+
+
+_SIGNED_RE = re.compile(r"^[^\W\d_][\w'.-]*(?:\s+[^\W\d_][\w'.-]*){0,2}$")
+
+
+def signed_name(body: str, closings: list) -> Optional[str]:
+    """The first name a message is signed with: the line after a closing ("Best regards,\nAnna
+    Smith"), or a lone known Russian first name on the last line ("...\nАнна")."""
+    lines = [line.strip() for line in (body or "").splitlines() if line.strip()][-4:]
+    if not lines:
+        return None
+    closing = langdata.matcher(closings)
+    for i in range(len(lines) - 1):
+        line = lines[i].rstrip(",!.")
+        m = closing.fullmatch(line.lower()) or closing.fullmatch(line)
+        candidate = lines[i + 1]
+        if m and _SIGNED_RE.match(candidate) and all(w[:1].isupper() for w in candidate.split()):
+            return first_name(candidate)
+    last = lines[-1]
+    if _CYRILLIC_RE.search(last) and _SIGNED_RE.match(last) and len(last.split()) <= 2:
+        word = last.split()[0]
+        if word[:1].isupper() and _russian_role(word.lower()) == "name":
+            return word
+    return None

@@ -26,6 +26,8 @@ class Message:
     ours: bool = False
     # The date as shown to clients of the API: ISO with the offset only when one was known.
     date_json: Optional[str] = None
+    # The message's own signature block (its sender's name often lives there).
+    signature: Optional[str] = None
 
     @property
     def participants(self) -> list:
@@ -103,6 +105,7 @@ def _from_structured(msg: ThreadMessageIn, tz) -> Message:
         date=date,
         date_text=date_text,
         body=parts.new_text,
+        signature=parts.signature,
         attachments=[a.name for a in msg.attachments],
         date_json=shown,
     )
@@ -123,6 +126,7 @@ def _from_raw(msg: RawMessageIn, tz) -> Message:
         date=date,
         date_text=date_text,
         body=parts.new_text,
+        signature=parts.signature,
         attachments=list(parsed.attachments),
         date_json=shown,
     )

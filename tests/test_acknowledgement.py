@@ -167,3 +167,31 @@ def test_http_endpoint(client):
 ])
 def test_readable_file_names(name, readable):
     assert readable_file_name(name) == readable
+
+
+@pytest.mark.parametrize("lang,body,expected", [
+    ("en", "Hello, when is the invoice due?\n\nBest regards,\nAnna Smith", "Anna"),
+    ("ru", "Добрый день! Когда будет счёт?\n\nС уважением,\nАнна Иванова", "Анна"),
+    ("ru", "Добрый день! Когда будет счёт?\nАнна", "Анна"),
+    ("es", "Hola, ¿cuándo llega la factura?\n\nUn saludo,\nLucía", "Lucía"),
+])
+def test_name_from_the_signature_when_no_display_name(lang, body, expected):
+    request = _request(lang, "formal", 1, (), "tomorrow")
+    request["thread"][0]["from"] = "client@client.example"
+    request["thread"][0]["body"] = body
+    request["draft"]["to"] = ["client@client.example"]
+    assert expected in engine.acknowledge(request)["text"].split("\n")[0]
+
+
+@pytest.mark.parametrize("body", [
+    "Hello, when is the invoice due?\n\nThanks",
+    "Hello, when is the invoice due? Best regards, the purchasing team",
+    "Добрый день! Когда будет счёт?\nСпасибо",
+])
+def test_no_name_guessed_from_a_plain_ending(body):
+    request = _request("en", "formal", 1, (), "tomorrow")
+    request["thread"][0]["from"] = "client@client.example"
+    request["thread"][0]["body"] = body
+    request["draft"]["to"] = ["client@client.example"]
+    first = engine.acknowledge(request)["text"].split("\n")[0]
+    assert first in ("Hello,", "Good day,", "Добрый день!", "Здравствуйте!")
