@@ -47,3 +47,17 @@ def test_deterministic():
 
 def test_empty_defaults_to_english():
     assert detect("") == ("en", "default")
+
+
+@pytest.mark.parametrize("text,code", [
+    # long texts decided by function words without the n-gram detector
+    ("Thank you for your message. We will send the invoice today and the contract is attached, "
+     "please confirm you are happy with the terms.", "en"),
+    ("Gracias por su mensaje. Le enviamos la factura hoy y el contrato para que lo revise con "
+     "calma; quedamos a la espera de su confirmación.", "es"),
+    # Spanish names and places in an English text stay English
+    ("Thank you, we will ship the order to El Corte Inglés in Madrid on Monday and send you "
+     "the tracking number as soon as we have it.", "en"),
+])
+def test_long_texts(text, code):
+    assert detect(text) == (code, "detected")
