@@ -183,32 +183,20 @@
     return { nodes, text };
   }
 
-  function normalizeSpaces(s) {
-    return s.replace(/[\s\u00a0]+/g, " ");
+  /* A pattern for `text` whose whitespace matches any run of whitespace or none: the server's
+   * new_text has line breaks between paragraphs that the DOM's text nodes do not
+   * ("<p>a</p><p>b</p>" joins to "ab"). */
+  function loosePattern(text) {
+    return String(text).trim().split(/[\s\u00a0]+/).filter(Boolean)
+      .map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")).join("[\\s\\u00a0]*");
   }
 
   /* Find `needle` in the author's text, tolerant of whitespace differences. */
   function locate(joined, needle) {
-    const hay = normalizeSpaces(joined.text);
-    const want = normalizeSpaces(needle).trim();
+    const want = loosePattern(needle);
     if (!want) return null;
-    const at = hay.indexOf(want);
-    if (at < 0) return null;
-    // map offsets in the normalized text back to the raw joined text
-    let raw = 0, norm = 0, start = -1;
-    const src = joined.text;
-    while (raw <= src.length) {
-      if (norm === at && start < 0) start = raw;
-      if (norm === at + want.length) return { start, end: raw };
-      if (raw === src.length) break;
-      const ch = src[raw];
-      if (/[\s\u00a0]/.test(ch)) {
-        while (raw + 1 < src.length && /[\s\u00a0]/.test(src[raw + 1])) raw++;
-      }
-      raw++;
-      norm++;
-    }
-    return null;
+    const m = new RegExp(want).exec(joined.text);
+    return m ? { start: m.index, end: m.index + m[0].length } : null;
   }
 
   function nodeAt(joined, offset) {
