@@ -60,3 +60,17 @@ def test_full_stop_goes_at_the_end_of_the_paragraph_across_block_boundaries(page
     result = _apply(page, body, "sloppy-writing")
     assert result["prepended"] is None, result
     assert "comes on Friday.</p>" in result["body"], result["body"]
+
+
+def test_capital_letter_fix_changes_the_sentence_start_not_an_earlier_letter(page):
+    body = ("<p>Hello Anna,</p><p>Thank you for the report. please send the signed copy by "
+            "Friday.</p><p>Best regards,<br>Olga</p>")
+    result = _apply(page, body, "sloppy-writing")
+    assert "the report. Please send" in result["body"], result["body"]
+
+
+def test_capital_letter_fix_at_the_very_start(page):
+    body = ("<p>the report is attached, I checked page 2 again.</p>"
+            "<p>Best regards,<br>Olga</p>")
+    result = _apply(page, body, "sloppy-writing")
+    assert result["body"].startswith("<p>The report is attached, I checked page 2"), result

@@ -206,10 +206,29 @@
     return null;
   }
 
-  function replaceInHtml(html, quote, replacement) {
+  /* `needle` where it follows `before` (the text before the span in new_text): a one-letter
+   * fix ("p" -> "P") must change that letter, not the first "p" of the mail. Without a match
+   * in context, only a needle that occurs once is safe to change. */
+  function locateAfter(joined, before, needle) {
+    const want = loosePattern(needle);
+    if (!want) return null;
+    for (const size of [40, 12]) {
+      // Nothing before the span: it starts the author's text.
+      const context = loosePattern(String(before || "").slice(-size)) || "^";
+      const m = new RegExp(`(${context})([\\s\\u00a0]*)(${want})`).exec(joined.text);
+      if (m) {
+        const start = m.index + m[1].length + m[2].length;
+        return { start, end: start + m[3].length };
+      }
+    }
+    const all = joined.text.match(new RegExp(want, "g")) || [];
+    return all.length === 1 ? locate(joined, needle) : null;
+  }
+
+  function replaceInHtml(html, quote, replacement, before) {
     const doc = new DOMParser().parseFromString(html, "text/html");
     const joined = authorText(doc);
-    const where = locate(joined, quote);
+    const where = before === undefined ? locate(joined, quote) : locateAfter(joined, before, quote);
     if (!where) return null;
     const first = nodeAt(joined, where.start);
     const last = nodeAt(joined, Math.max(where.start, where.end - 1));
@@ -275,8 +294,10 @@
     let changed = null;
     if (fix.replace) {
       const newText = (response && response.new_text) || "";
-      const quote = newText.slice(fix.replace.start, fix.replace.end) || finding.quote || "";
-      changed = replaceInHtml(html, quote, fix.replace.text);
+      const spanned = newText.slice(fix.replace.start, fix.replace.end);
+      const quote = spanned || finding.quote || "";
+      const before = spanned ? newText.slice(0, fix.replace.start) : undefined;
+      changed = replaceInHtml(html, quote, fix.replace.text, before);
     } else if (typeof fix.insert === "string") {
       if (fix.at === "start" || fix.at === 0) {
         await adapter.prependBody(textToHtml(fix.insert.trim()), fix.insert.trim());
