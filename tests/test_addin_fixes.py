@@ -74,3 +74,21 @@ def test_capital_letter_fix_at_the_very_start(page):
             "<p>Best regards,<br>Olga</p>")
     result = _apply(page, body, "sloppy-writing")
     assert result["body"].startswith("<p>The report is attached, I checked page 2"), result
+
+
+QUOTE = (
+    '<div id="divRplyFwdMsg"><hr><b>From:</b> Anna Smith &lt;anna@client.example&gt;<br>'
+    "<b>Sent:</b> Friday, November 20, 2026 9:40 AM<br><b>To:</b> Olga Petrova "
+    "&lt;olga@lmt.example&gt;<br><b>Subject:</b> Signed copy</div>"
+    "<div><p>Hello Olga, when will the signed copy come?</p><p>Anna</p></div>"
+)
+
+
+def test_closing_at_the_end_stays_above_the_quoted_history(page):
+    # Outlook on the web: the quoted message follows its header block, outside any container.
+    body = ("<p>Hello Anna,</p><p>Thank you for your patience. The signed copy comes on "
+            "Friday.</p>" + QUOTE + "\n")
+    result = _apply(page, body, "missing-closing")
+    mine, _, history = result["body"].partition('<div id="divRplyFwdMsg">')
+    assert "regards" in mine, result["body"]
+    assert history.endswith("<p>Anna</p></div>\n"), result["body"]

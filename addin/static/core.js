@@ -255,6 +255,17 @@
     const doc = new DOMParser().parseFromString(html, "text/html");
     const joined = authorText(doc);
     if (at === "end") {
+      // The end of new_text, not the last text node: that may be the quoted message after an
+      // Outlook header block, or the whitespace after the quote.
+      const tail = newText.trimEnd().slice(-40);
+      const where = tail.trim() ? locate(joined, tail) : null;
+      if (where) {
+        const item = nodeAt(joined, where.end - 1);
+        const offset = where.end - item.start;
+        const v = item.node.nodeValue;
+        item.node.nodeValue = v.slice(0, offset) + " " + text + v.slice(offset);
+        return doc.body.innerHTML;
+      }
       const last = joined.nodes[joined.nodes.length - 1];
       if (!last) return null;
       last.node.nodeValue += " " + text;
