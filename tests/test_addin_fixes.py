@@ -92,3 +92,20 @@ def test_closing_at_the_end_stays_above_the_quoted_history(page):
     mine, _, history = result["body"].partition('<div id="divRplyFwdMsg">')
     assert "regards" in mine, result["body"]
     assert history.endswith("<p>Anna</p></div>\n"), result["body"]
+
+
+def test_closing_goes_on_its_own_line(page):
+    body = ("<p>Hello Anna,</p><p>Thank you for the report. The signed copy comes on "
+            "Friday.</p><p>Olga</p>")
+    result = _apply(page, body, "missing-closing")
+    assert "<br>Olga</p>" in result["body"], result["body"]
+
+
+def test_numbered_questions_are_lines_in_html(page):
+    body = ("<p>Hello Anna,</p><p>Thank you for the report. Could you send the signed copy by "
+            "Friday? Should we also include the annex? And who signs for your side?</p>"
+            "<p>Best regards,<br>Olga</p>")
+    result = _apply(page, body, "questions-not-numbered")
+    assert "<br>1. Could you send the signed copy by Friday?<br>2. Should we" in result["body"], \
+        result["body"]
+    assert "\n" not in result["body"]

@@ -225,6 +225,27 @@
     return all.length === 1 ? locate(joined, needle) : null;
   }
 
+  /* Put `text` in place of `cut` characters at `offset` of a text node; its line breaks become
+   * <br> (a "\n" in an HTML text node is only a space: a numbered list ran into one line). */
+  function spliceText(node, offset, cut, text) {
+    const v = node.nodeValue;
+    const head = v.slice(0, offset), tail = v.slice(offset + cut);
+    const lines = String(text).split("\n");
+    node.nodeValue = head + lines[0] + (lines.length === 1 ? tail : "");
+    let prev = node;
+    lines.slice(1).forEach((line, i, rest) => {
+      const br = node.ownerDocument.createElement("br");
+      prev.parentNode.insertBefore(br, prev.nextSibling);
+      prev = br;
+      const value = i === rest.length - 1 ? line + tail : line;
+      if (value) {
+        const t = node.ownerDocument.createTextNode(value);
+        prev.parentNode.insertBefore(t, prev.nextSibling);
+        prev = t;
+      }
+    });
+  }
+
   function replaceInHtml(html, quote, replacement, before) {
     const doc = new DOMParser().parseFromString(html, "text/html");
     const joined = authorText(doc);
@@ -235,10 +256,9 @@
     const a = where.start - first.start;
     const b = where.end - last.start;
     if (first === last) {
-      const v = first.node.nodeValue;
-      first.node.nodeValue = v.slice(0, a) + replacement + v.slice(b);
+      spliceText(first.node, a, b - a, replacement);
     } else {
-      first.node.nodeValue = first.node.nodeValue.slice(0, a) + replacement;
+      spliceText(first.node, a, first.node.nodeValue.length - a, replacement);
       let inside = false;
       for (const item of joined.nodes) {
         if (item === first) { inside = true; continue; }
@@ -262,13 +282,12 @@
       if (where) {
         const item = nodeAt(joined, where.end - 1);
         const offset = where.end - item.start;
-        const v = item.node.nodeValue;
-        item.node.nodeValue = v.slice(0, offset) + " " + text + v.slice(offset);
+        spliceText(item.node, offset, 0, " " + text);
         return doc.body.innerHTML;
       }
       const last = joined.nodes[joined.nodes.length - 1];
       if (!last) return null;
-      last.node.nodeValue += " " + text;
+      spliceText(last.node, last.node.nodeValue.length, 0, " " + text);
       return doc.body.innerHTML;
     }
     // `at` is an offset in new_text: anchor on the text just before it
@@ -283,8 +302,7 @@
     const item = pastSpace && end < joined.text.length ? nodeAt(joined, end)
       : nodeAt(joined, Math.max(where.start, where.end - 1));
     const offset = end - item.start;
-    const v = item.node.nodeValue;
-    item.node.nodeValue = v.slice(0, offset) + text + v.slice(offset);
+    spliceText(item.node, offset, 0, text);
     return doc.body.innerHTML;
   }
 
