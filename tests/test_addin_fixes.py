@@ -109,3 +109,14 @@ def test_numbered_questions_are_lines_in_html(page):
     assert "<br>1. Could you send the signed copy by Friday?<br>2. Should we" in result["body"], \
         result["body"]
     assert "\n" not in result["body"]
+
+
+def test_a_fix_keeps_the_documents_head_and_body_attributes(page):
+    # Outlook hands over a whole document; its <style> also shapes the quoted history.
+    body = ('<html><head><style>p {margin-top:0;margin-bottom:0;}</style></head>'
+            '<body dir="ltr"><p>Hello Anna,</p><p>Thank you for the report. please send the '
+            "signed copy by Friday.</p><p>Best regards,<br>Olga</p></body></html>")
+    result = _apply(page, body, "sloppy-writing")
+    assert "p {margin-top:0;margin-bottom:0;}" in result["body"], result["body"]
+    assert '<body dir="ltr">' in result["body"], result["body"]
+    assert "the report. Please send" in result["body"]

@@ -249,6 +249,14 @@
     });
   }
 
+  /* The changed HTML in the shape it came: a whole document keeps its <head> (styles that also
+   * shape the quoted history) and its <body> attributes. */
+  function serialize(doc, html) {
+    if (!/<(html|head|body)[\s>]/i.test(html)) return doc.body.innerHTML;
+    const doctype = doc.doctype ? new XMLSerializer().serializeToString(doc.doctype) : "";
+    return doctype + doc.documentElement.outerHTML;
+  }
+
   function replaceInHtml(html, quote, replacement, before) {
     const doc = new DOMParser().parseFromString(html, "text/html");
     const joined = authorText(doc);
@@ -270,7 +278,7 @@
       }
       last.node.nodeValue = last.node.nodeValue.slice(b);
     }
-    return doc.body.innerHTML;
+    return serialize(doc, html);
   }
 
   function insertInHtml(html, newText, at, text) {
@@ -286,12 +294,12 @@
         const item = nodeAt(joined, where.end - 1);
         const offset = where.end - item.start;
         spliceText(item.node, offset, 0, " " + text);
-        return doc.body.innerHTML;
+        return serialize(doc, html);
       }
       const last = joined.nodes[joined.nodes.length - 1];
       if (!last) return null;
       spliceText(last.node, last.node.nodeValue.length, 0, " " + text);
-      return doc.body.innerHTML;
+      return serialize(doc, html);
     }
     // `at` is an offset in new_text: anchor on the text just before it
     const before = newText.slice(Math.max(0, at - 40), at);
@@ -306,7 +314,7 @@
       : nodeAt(joined, Math.max(where.start, where.end - 1));
     const offset = end - item.start;
     spliceText(item.node, offset, 0, text);
-    return doc.body.innerHTML;
+    return serialize(doc, html);
   }
 
   /* Apply one finding's fix through the adapter. Resolves to true when the draft changed. */
