@@ -195,3 +195,16 @@ def test_no_name_guessed_from_a_plain_ending(body):
     request["draft"]["to"] = ["client@client.example"]
     first = engine.acknowledge(request)["text"].split("\n")[0]
     assert first in ("Hello,", "Good day,", "Добрый день!", "Здравствуйте!")
+
+
+@pytest.mark.parametrize("lang", ["ru", "en", "es"])
+@pytest.mark.parametrize("register", ["formal", "informal"])
+@pytest.mark.parametrize("n", [1, 2, 5, 21, 22, 25, 101, 111])
+def test_question_count_is_said_whenever_it_is_not_one(lang, register, n):
+    # CLDR's Russian "one" also covers 21, 31, 101: "ваш вопрос" there would lose the number.
+    from engine import langdata
+    from engine.acknowledgement import _plural, _template
+
+    spec = langdata.language_data(lang).extra["acknowledgement"]
+    text = _template(_plural(spec["locale"], n, spec[register]["questions"]), False).render(n=n)
+    assert (str(n) in text) == (n != 1), text
