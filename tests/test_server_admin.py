@@ -191,3 +191,25 @@ def test_admin_page_is_localized(client):
         strings = client.get(f"/static/i18n/{lang}.json").get_json()
         assert strings["sign_in"] and strings["rules"]
     assert "Войти" in client.get("/static/i18n/ru.json").get_data(as_text=True)
+
+
+def test_sqlite_reads_after_a_write_do_not_wait_for_the_write_lock(tmp_path):
+    # WAL lets readers run beside a writer; a pooled connection that once wrote must not keep
+    # taking BEGIN IMMEDIATE for every read (each check waited, then failed, behind a writer).
+    import sqlite3
+    import time
+
+    from server.store import Store
+
+    path = tmp_path / "settings.db"
+    store = Store(f"sqlite:///{path}")
+    store.change_rule("missing-thanks", "admin", lambda current: {"enabled": False})
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another worker in the middle of a change
+    try:
+        started = time.monotonic()
+        assert store.overrides() == {"missing-thanks": {"enabled": False}}
+        assert time.monotonic() - started < 2
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
