@@ -182,7 +182,11 @@ def compose(ctx, eta: Optional[str]) -> dict:
     lang = _language(ctx)
     spec = langdata.language_data(lang).extra["acknowledgement"]
     zone = _zone(ctx)
-    moment = resolve_eta(eta, ctx.sent_at, zone, _hours(ctx))
+    try:
+        moment = resolve_eta(eta, ctx.sent_at, zone, _hours(ctx))
+    except OverflowError:  # "tomorrow" of 9999-12-31
+        raise RequestError("draft.sent_at", "is too late in the calendar to promise an answer "
+                                            "after it") from None
     latest = ctx.latest_client_message
     client = latest.from_ if latest is not None else (ctx.draft.to[0] if ctx.draft.to else None)
     name = names.first_name(client.name if client else None)

@@ -208,3 +208,12 @@ def test_question_count_is_said_whenever_it_is_not_one(lang, register, n):
     spec = langdata.language_data(lang).extra["acknowledgement"]
     text = _template(_plural(spec["locale"], n, spec[register]["questions"]), False).render(n=n)
     assert (str(n) in text) == (n != 1), text
+
+
+@pytest.mark.parametrize("eta", [None, "tomorrow"])
+def test_sent_at_at_the_end_of_the_calendar_is_a_400(client, eta):
+    draft = {"subject": "Hi", "body": "Hello Anna, thanks.", "from": "Olga <olga@lmt.example>",
+             "to": ["Anna <anna@client.example>"], "sent_at": "9999-12-31T23:00:00+00:00"}
+    response = client.post("/api/v1/acknowledgement", json={"draft": draft, "eta": eta})
+    assert response.status_code == 400, response.get_json()
+    assert response.get_json()["error"]["field"] == "draft.sent_at"
