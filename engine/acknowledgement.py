@@ -109,6 +109,16 @@ def resolve_eta(eta: Optional[str], now: datetime, zone: tzinfo,
         return moment
     if value == "tomorrow":
         return hours.end_of(today + timedelta(days=1), zone)
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(eta).strip()):
+        # A date alone promises that day: by the end of its working hours, not by midnight.
+        try:
+            day = date.fromisoformat(str(eta).strip())
+        except ValueError:
+            raise RequestError("eta", "not a valid date") from None
+        moment = hours.end_of(day, zone)
+        if moment <= local_now:
+            raise RequestError("eta", "is in the past")
+        return moment
     try:
         moment = datetime.fromisoformat(str(eta).strip().replace("Z", "+00:00"))
     except ValueError:

@@ -67,7 +67,11 @@ def _check_param(path: str, default: Any, value: Any) -> Any:
         if not isinstance(value, bool):
             raise RequestError(path, "must be true or false")
         return value
-    if isinstance(default, int) and not isinstance(value, bool) and isinstance(value, int):
+    if isinstance(default, int) and not isinstance(default, bool):
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise RequestError(path, "must be a whole number")
         if value < 0:
             raise RequestError(path, "must not be negative")
         return value

@@ -217,3 +217,9 @@ def test_sent_at_at_the_end_of_the_calendar_is_a_400(client, eta):
     response = client.post("/api/v1/acknowledgement", json={"draft": draft, "eta": eta})
     assert response.status_code == 400, response.get_json()
     assert response.get_json()["error"]["field"] == "draft.sent_at"
+
+
+def test_a_date_alone_means_the_end_of_that_working_day():
+    result = engine.acknowledge(_request("en", "formal", 1, (), "2026-11-24"))
+    assert "on Tuesday by 6 pm" in result["text"]
+    assert result["eta"].startswith("2026-11-24T18:00")

@@ -206,3 +206,12 @@ def test_ribbon_acknowledgement_command(browser, live_server):
     body = page.evaluate("window.__fakeOutlook.body")
     assert "Анна" in body.split("divRplyFwdMsg")[0]
     page.context.close()
+
+
+def test_send_goes_when_office_never_answers(browser, live_server):
+    page = _commands_page(browser, live_server, RU_REPLY)
+    # Office's body read never calls back: the handler's own deadline lets the mail go.
+    page.evaluate("Office.context.mailbox.item.body.getAsync = () => {}")
+    result = page.evaluate("window.__fakeOutlook.send()")
+    assert result["allowEvent"] is True
+    page.context.close()

@@ -81,6 +81,7 @@ def test_a_disabled_rule_stops_firing(tmp_path, database_url):
     ({"severity": "fatal"}, 400, "severity"),
     ({"params": {"quick_exchange_minutes": "soon"}}, 400, "params.quick_exchange_minutes"),
     ({"params": {"quick_exchange_minutes": -5}}, 400, "params.quick_exchange_minutes"),
+    ({"params": {"quick_exchange_minutes": 2.5}}, 400, "params.quick_exchange_minutes"),
     ({"params": {"nope": 1}}, 400, "params.nope"),
     ({"enabled": False, "colour": "red"}, 400, "colour"),
     ({}, 400, "body"),

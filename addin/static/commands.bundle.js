@@ -565,6 +565,7 @@
   // Replaced with the server's public URL when the server sends commands.bundle.js.
   const SERVER_URL = "https://localhost:3000";
   const SEND_TIMEOUT_MS = 4000;
+  const SEND_DEADLINE_MS = 5000;
 
   function serverUrl() {
     const origin = root.location && root.location.origin;
@@ -579,27 +580,38 @@
     }
   }
 
-  async function onMessageSendHandler(event) {
+  async function decide() {
     const adapter = createOutlookAdapter(root.Office);
     const client = M.createClient({ baseUrl: serverUrl(), timeoutMs: SEND_TIMEOUT_MS });
-    let decision;
+    const ui = await Promise.race([
+      strings(client, adapter),
+      new Promise((resolve) => setTimeout(() => resolve(Object.assign({}, M.FALLBACK_STRINGS)), 1000)),
+    ]);
+    const decision = await M.sendDecision(adapter, client, { timeoutMs: SEND_TIMEOUT_MS, strings: ui });
+    return Object.assign({ ui }, decision);
+  }
+
+  async function onMessageSendHandler(event) {
+    let decision = { allow: true };
     try {
-      const ui = await Promise.race([
-        strings(client, adapter),
-        new Promise((resolve) => setTimeout(() => resolve(Object.assign({}, M.FALLBACK_STRINGS)), 1000)),
+      // One deadline for everything, reading the draft from Office included: a host call that
+      // never answers must not hold the user's mail either.
+      decision = await Promise.race([
+        decide(),
+        new Promise((resolve) => setTimeout(() => resolve({ allow: true, reason: "timeout" }),
+                                            SEND_DEADLINE_MS)),
       ]);
-      decision = await M.sendDecision(adapter, client, { timeoutMs: SEND_TIMEOUT_MS, strings: ui });
-      if (!decision.allow) {
-        event.completed({
-          allowEvent: false,
-          errorMessage: decision.message,
-          cancelLabel: ui.open_pane,
-          commandId: "msgComposeOpenPaneButton",
-        });
-        return;
-      }
     } catch (err) {
-      // fail open: never trap the user's mail because of us
+      decision = { allow: true, reason: "error" }; // fail open: never trap the user's mail
+    }
+    if (!decision.allow) {
+      event.completed({
+        allowEvent: false,
+        errorMessage: decision.message,
+        cancelLabel: decision.ui.open_pane,
+        commandId: "msgComposeOpenPaneButton",
+      });
+      return;
     }
     event.completed({ allowEvent: true });
   }

@@ -23,7 +23,8 @@ META = RuleMeta(
     id="slow-reply",
     severity="warning",
     principle="speed",
-    params={**workhours.DEFAULTS, "max_reply_hours": 2},
+    # hours may be fractional (1.5): a float default makes the settings validator accept them
+    params={**workhours.DEFAULTS, "max_reply_hours": 2.0},
     languages=("ru", "en", "es"),
     reads_thread=True,
 )
