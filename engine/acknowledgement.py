@@ -158,7 +158,10 @@ def when_text(moment: datetime, now: datetime, spec: dict) -> str:
     else:
         kind = "date"
         values["date"] = format_date(moment.date(), spec["date_format"], locale=spec["locale"])
-    return _template(spec["when"][kind], False).render(**values)
+    # Some languages word one hour differently ("antes de la 1:00", not "las"): data may give
+    # `when_hour_<h>` overrides.
+    table = spec.get(f"when_hour_{moment.hour}", {}) or {}
+    return _template(table.get(kind) or spec["when"][kind], False).render(**values)
 
 
 def _register(ctx, spec: dict) -> str:

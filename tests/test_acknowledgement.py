@@ -223,3 +223,10 @@ def test_a_date_alone_means_the_end_of_that_working_day():
     result = engine.acknowledge(_request("en", "formal", 1, (), "2026-11-24"))
     assert "on Tuesday by 6 pm" in result["text"]
     assert result["eta"].startswith("2026-11-24T18:00")
+
+
+def test_spanish_one_o_clock_is_singular():
+    text = engine.acknowledge(_request("es", "formal", 1, (), "2026-11-24T01:30:00+03:00"))["text"]
+    assert "el martes antes de la 1:30" in text
+    text = engine.acknowledge(_request("es", "formal", 1, (), "2026-11-24T13:30:00+03:00"))["text"]
+    assert "el martes antes de las 13:30" in text
