@@ -26,8 +26,8 @@ def add_commands(sub) -> None:
                             "over HTTPS); created on first use with its own CA")
     serve.add_argument("--dev", action="store_true", help="Flask's development server, reloading")
     serve.add_argument("--demo", action="store_true",
-                       help="demo defaults: SQLite in the instance folder, an admin token "
-                            "generated and printed, the sample pane at /addin/demo.html")
+                       help="also print where to try it (the sample pane at /addin/demo.html) "
+                            "and how to add it to Outlook; the defaults are demo-ready already")
     for key, (_default, _kind, help_text) in KEYS.items():
         if key in ("RATELIMIT_STORAGE_URI",):
             continue
@@ -116,8 +116,12 @@ def _serve(args: argparse.Namespace) -> int:
         print(f"Admin token (shown once, only its hash is kept): {token}")
     elif not app.config.get("ADMIN_TOKEN"):
         print("Admin token: set earlier (its hash is in the settings store)")
-    print(f"mailtact on {url}  ·  admin {url}/admin  ·  manifest {url}/manifest.xml"
-          + f"  ·  demo {url}/addin/demo.html")
+    print(f"mailtact on {url}  ·  admin {url}/admin  ·  manifest {url}/manifest.xml")
+    if args.demo:
+        print(f"Try it: open {url}/addin/demo.html — a sample reply (ru/en/es) with the pane "
+              "beside it, checked as you type.\n"
+              "For Outlook: `mailtact serve --https`, trust the printed CA, then add the add-in "
+              f"from https://localhost:{args.port}/manifest.xml")
     sys.stdout.flush()
     if args.dev:
         app.run(host=args.host, port=args.port, debug=True, use_reloader=True, ssl_context=ssl)
