@@ -73,9 +73,8 @@ class _Picker:
         return options[int.from_bytes(digest[:4], "big") % len(options)]
 
 
-def _zone(ctx) -> tzinfo:
-    """The thread's time zone: the latest client message's offset, else the draft's."""
-    hours = _hours(ctx)
+def _zone(ctx, hours: workhours.WorkingHours) -> tzinfo:
+    """The team's zone when set, else the latest client message's offset, else the draft's."""
     if hours.zone is not None:
         return hours.zone
     latest = ctx.latest_client_message
@@ -194,9 +193,10 @@ def _language(ctx) -> str:
 def compose(ctx, eta: Optional[str]) -> dict:
     lang = _language(ctx)
     spec = langdata.language_data(lang).extra["acknowledgement"]
-    zone = _zone(ctx)
+    hours = _hours(ctx)
+    zone = _zone(ctx, hours)
     try:
-        moment = resolve_eta(eta, ctx.sent_at, zone, _hours(ctx))
+        moment = resolve_eta(eta, ctx.sent_at, zone, hours)
     except OverflowError:  # "tomorrow" of 9999-12-31
         raise RequestError("draft.sent_at", "is too late in the calendar to promise an answer "
                                             "after it") from None

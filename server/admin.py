@@ -16,7 +16,7 @@ from flask import Blueprint, current_app, jsonify, render_template, request
 import engine
 from engine.langdata import available_languages
 from engine.rules import registry
-from engine.settings import merge_override, validate_patch
+from engine.settings import UnknownRuleError, merge_override, validate_patch
 
 from .errors import ApiError
 from .limits import json_body
@@ -59,9 +59,9 @@ def require_admin() -> str:
 @bp.patch("/api/v1/admin/rules/<rule_id>")
 def patch_rule(rule_id: str):
     who = require_admin()
-    meta = next((m for m in registry.METAS if m.id == rule_id), None)
-    if meta is None:
-        raise ApiError(f"unknown rule '{rule_id}'", status=404)
+    if rule_id not in registry.BY_ID:
+        raise UnknownRuleError(rule_id)  # 404 through the error handler
+    meta = registry.BY_ID[rule_id].META
     patch = validate_patch(meta, json_body())  # all checks before anything is written
     store = current_app.extensions["mailtact_store"]
     before, after = store.change_rule(rule_id, who, lambda current: merge_override(current, patch))
