@@ -13,10 +13,7 @@ from __future__ import annotations
 import argparse
 import http.client
 import json
-import os
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
@@ -27,32 +24,15 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.engine import realistic_request  # noqa: E402
+from tests.conftest import RunningServer  # noqa: E402
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def start(workers: int) -> tuple[subprocess.Popen, int, float]:
-    port = free_port()
-    env = {**os.environ, "MAILTACT_INSTANCE_PATH": tempfile.mkdtemp(prefix="mailtact-bench-"),
-           "MAILTACT_ADMIN_TOKEN": "bench", "MAILTACT_RATE_LIMIT": ""}
+def start(workers: int) -> tuple[RunningServer, float]:
+    """`mailtact serve` (the tests' fixture runner) and the seconds to its first /healthz 200."""
     started = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "engine.cli", "serve", "--port", str(port),
-                             "--workers", str(workers)], cwd=ROOT, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    while True:
-        try:
-            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=1)
-            conn.request("GET", "/healthz")
-            if conn.getresponse().status == 200:
-                return proc, port, time.perf_counter() - started
-        except OSError:
-            time.sleep(0.01)
-        if proc.poll() is not None:
-            raise SystemExit("server exited")
+    server = RunningServer(Path(tempfile.mkdtemp(prefix="mailtact-bench-")),
+                           args=["--workers", str(workers)])
+    return server, time.perf_counter() - started
 
 
 def _pct(values: list, q: float) -> float:
@@ -99,7 +79,8 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args()
     bodies = [json.dumps(realistic_request(lang)).encode() for lang in ("ru", "en", "es")]
-    proc, port, boot = start(args.workers)
+    server, boot = start(args.workers)
+    port = server.port
     try:
         print(f"mailtact serve -> first 200 on /healthz: {boot:.2f} s (target <= 2 s)")
         run(port, bodies, 60, 2)  # warm both workers
@@ -110,8 +91,7 @@ def main() -> None:
                   + ("  (target at c=8: >= 400 req/s, p99 <= 40 ms)" if concurrency == 8 else ""))
         print(f"request size: {len(bodies[0])} bytes; gunicorn workers: {args.workers}")
     finally:
-        proc.terminate()
-        proc.wait(10)
+        server.stop()
 
 
 if __name__ == "__main__":

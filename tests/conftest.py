@@ -116,7 +116,7 @@ class RunningServer:
                 urllib.request.urlopen(self.url + "/healthz", timeout=1).read()
                 return
             except OSError:
-                time.sleep(0.05)
+                time.sleep(0.01)
         raise RuntimeError("server did not start: " + self.output())
 
     def output(self) -> str:
